@@ -1,0 +1,145 @@
+// The composition root: the one place that picks implementations and wires them together.
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { createGateway } from './http/gateway.js';
+import { AwsError } from './protocols/errors.js';
+import type { RequestContext } from './protocols/service.js';
+import { systemClock, type Clock } from './runtime/clock.js';
+import type { TributaryConfig } from './runtime/config.js';
+import { createLogger, type Logger } from './runtime/logger.js';
+import { VERSION } from './runtime/version.js';
+import { createQueue } from './services/sqs/api/create-queue.js';
+import { setQueueAttributes } from './services/sqs/api/set-queue-attributes.js';
+import { tagQueue } from './services/sqs/api/tag-queue.js';
+import { createSqsService, ReceiveWaiters, startRetentionSweeper, type SqsRuntime } from './services/sqs/index.js';
+import type { Store } from './storage/ports.js';
+import { createSqliteStore } from './storage/sqlite/index.js';
+
+export interface Tributary {
+  /** e.g. http://127.0.0.1:4566 */
+  endpoint: string;
+  port: number;
+  host: string;
+  /** Absent in ephemeral mode. */
+  dataDir: string | undefined;
+  /** Stops accepting, lets requests in flight finish (long polls return empty), closes the store. */
+  stop(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+const SHUTDOWN_GRACE_MS = 8_000;
+const RETENTION_SWEEP_MS = 10_000;
+
+function openStore(config: TributaryConfig): { store: Store; dataDir: string | undefined } {
+  if (config.ephemeral) return { store: createSqliteStore(':memory:'), dataDir: undefined };
+  const dataDir = resolve(config.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  return { store: createSqliteStore(resolve(dataDir, 'tributary.db'), { synchronous: config.sync }), dataDir };
+}
+
+async function predeclareQueues(sqs: SqsRuntime, config: TributaryConfig, baseUrl: string): Promise<void> {
+  for (const q of config.sqs.queues) {
+    const ctx: RequestContext = {
+      requestId: 'startup',
+      protocol: 'json',
+      account: q.account ?? config.defaultAccount,
+      region: q.region ?? config.defaultRegion,
+      accessKeyId: undefined,
+      baseUrl,
+      signal: new AbortController().signal,
+    };
+    try {
+      await createQueue(sqs, { QueueName: q.name, Attributes: q.attributes, tags: q.tags }, ctx);
+    } catch (err) {
+      if (!(err instanceof AwsError) || err.type !== 'QueueNameExists') throw err;
+      // The config is the source of truth for declared queues: bring an existing one in line.
+      const { FifoQueue: _fifo, ...settable } = q.attributes ?? {};
+      await setQueueAttributes(sqs, { QueueUrl: `/${ctx.account}/${q.name}`, Attributes: settable }, ctx);
+    }
+    if (q.tags && Object.keys(q.tags).length > 0) {
+      await tagQueue(sqs, { QueueUrl: `/${ctx.account}/${q.name}`, Tags: q.tags }, ctx);
+    }
+  }
+}
+
+export async function startServer(config: TributaryConfig, options: RuntimeOptions = {}): Promise<Tributary> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const { store, dataDir } = openStore(config);
+
+  const sqs: SqsRuntime = { store: store.sqs, clock, waiters: new ReceiveWaiters(), defaultAccount: config.defaultAccount };
+  const services = [createSqsService(sqs)];
+
+  const health = (): string =>
+    JSON.stringify({ status: 'ok', version: VERSION, services: Object.fromEntries(services.map((s) => [s.id, 'running'])) });
+
+  const gateway = createGateway({
+    services,
+    defaultAccount: config.defaultAccount,
+    defaultRegion: config.defaultRegion,
+    logger,
+    barrier: () => store.barrier(),
+    internal(path: string, _req: IncomingMessage, res: ServerResponse) {
+      if (path === '/_tributary/health') {
+        const body = health();
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+        return true;
+      }
+      return false;
+    },
+  });
+
+  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => gateway.handle(req, res));
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolveListen();
+      });
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const endpoint = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
+
+  try {
+    await predeclareQueues(sqs, config, endpoint);
+  } catch (err) {
+    server.close();
+    await store.close();
+    throw err;
+  }
+  const stopSweeper = startRetentionSweeper(sqs, RETENTION_SWEEP_MS, (err) => logger.error({ err }, 'retention sweep failed'));
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      stopSweeper();
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      const drained = gateway.drain();
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), SHUTDOWN_GRACE_MS).unref());
+      if ((await Promise.race([drained.then(() => 'drained' as const), timeout])) === 'timeout') {
+        logger.warn({ inFlight: gateway.inFlight }, 'requests still in flight at shutdown; closing connections');
+      }
+      server.closeAllConnections();
+      await closed;
+      await store.close();
+    })();
+    return stopping;
+  };
+
+  logger.info({ endpoint, dataDir: dataDir ?? '(in memory)', version: VERSION, store: store.kind }, `Tributary ${VERSION} listening on ${endpoint}, data in ${dataDir ?? 'memory (ephemeral)'}`);
+  return { endpoint, port, host: config.host, dataDir, stop };
+}

@@ -1,0 +1,137 @@
+// Settings come from, in rising precedence: defaults, a JSON config file, TRIBUTARY_* environment
+// variables, and command-line flags.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface PredeclaredQueue {
+  name: string;
+  attributes?: Record<string, string>;
+  tags?: Record<string, string>;
+  account?: string;
+  region?: string;
+}
+
+export interface TributaryConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  ephemeral: boolean;
+  /** 'full' fsyncs every group commit (survives power loss); 'normal' survives process crashes only. */
+  sync: 'full' | 'normal';
+  logLevel: string;
+  defaultAccount: string;
+  defaultRegion: string;
+  sqs: { queues: PredeclaredQueue[] };
+}
+
+export const DEFAULTS: TributaryConfig = {
+  host: '127.0.0.1',
+  port: 4566,
+  dataDir: '.tributary',
+  ephemeral: false,
+  sync: 'full',
+  logLevel: 'info',
+  defaultAccount: '000000000000',
+  defaultRegion: 'us-east-1',
+  sqs: { queues: [] },
+};
+
+export type ConfigOverrides = Partial<Omit<TributaryConfig, 'sqs'>> & { sqs?: Partial<TributaryConfig['sqs']> };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parsePort(value: string | number, from: string): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${from}: port must be an integer from 0 to 65535, got ${String(value)}`);
+  return n;
+}
+
+function parseBool(value: string, from: string): boolean {
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off|)$/i.test(value)) return false;
+  throw new ConfigError(`${from}: expected true or false, got ${value}`);
+}
+
+function parseSync(value: string, from: string): 'full' | 'normal' {
+  if (value === 'full' || value === 'normal') return value;
+  throw new ConfigError(`${from}: expected full or normal, got ${value}`);
+}
+
+export function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides & { configFile?: string } {
+  const out: ConfigOverrides & { configFile?: string } = {};
+  if (env.TRIBUTARY_HOST) out.host = env.TRIBUTARY_HOST;
+  if (env.TRIBUTARY_PORT) out.port = parsePort(env.TRIBUTARY_PORT, 'TRIBUTARY_PORT');
+  if (env.TRIBUTARY_DATA_DIR) out.dataDir = env.TRIBUTARY_DATA_DIR;
+  if (env.TRIBUTARY_EPHEMERAL !== undefined) out.ephemeral = parseBool(env.TRIBUTARY_EPHEMERAL, 'TRIBUTARY_EPHEMERAL');
+  if (env.TRIBUTARY_SYNC) out.sync = parseSync(env.TRIBUTARY_SYNC, 'TRIBUTARY_SYNC');
+  if (env.TRIBUTARY_LOG_LEVEL) out.logLevel = env.TRIBUTARY_LOG_LEVEL;
+  if (env.TRIBUTARY_ACCOUNT_ID) out.defaultAccount = env.TRIBUTARY_ACCOUNT_ID;
+  if (env.TRIBUTARY_REGION) out.defaultRegion = env.TRIBUTARY_REGION;
+  if (env.TRIBUTARY_CONFIG) out.configFile = env.TRIBUTARY_CONFIG;
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringMap(v: unknown, where: string): Record<string, string> | undefined {
+  if (v === undefined) return undefined;
+  if (!isRecord(v)) throw new ConfigError(`${where} must be an object`);
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]));
+}
+
+/** Reads a JSON config file: the same keys as TributaryConfig, plus sqs.queues to create at start. */
+export function fromFile(path: string): ConfigOverrides {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`cannot read config file ${path}: ${(err as Error).message}`);
+  }
+  if (!isRecord(raw)) throw new ConfigError(`config file ${path} must hold a JSON object`);
+  const out: ConfigOverrides = {};
+  const known = new Set(['host', 'port', 'dataDir', 'ephemeral', 'sync', 'logLevel', 'defaultAccount', 'defaultRegion', 'sqs']);
+  for (const key of Object.keys(raw)) if (!known.has(key)) throw new ConfigError(`config file ${path}: unknown setting "${key}"`);
+  if (raw.host !== undefined) out.host = String(raw.host);
+  if (raw.port !== undefined) out.port = parsePort(raw.port as number, `${path}: port`);
+  if (raw.dataDir !== undefined) out.dataDir = resolve(path, '..', String(raw.dataDir));
+  if (raw.ephemeral !== undefined) out.ephemeral = Boolean(raw.ephemeral);
+  if (raw.sync !== undefined) out.sync = parseSync(String(raw.sync), `${path}: sync`);
+  if (raw.logLevel !== undefined) out.logLevel = String(raw.logLevel);
+  if (raw.defaultAccount !== undefined) out.defaultAccount = String(raw.defaultAccount);
+  if (raw.defaultRegion !== undefined) out.defaultRegion = String(raw.defaultRegion);
+  if (raw.sqs !== undefined) {
+    if (!isRecord(raw.sqs)) throw new ConfigError(`${path}: sqs must be an object`);
+    const queues = raw.sqs.queues ?? [];
+    if (!Array.isArray(queues)) throw new ConfigError(`${path}: sqs.queues must be a list`);
+    out.sqs = {
+      queues: queues.map((q: unknown, i) => {
+        if (typeof q === 'string') return { name: q };
+        if (!isRecord(q) || typeof q.name !== 'string') throw new ConfigError(`${path}: sqs.queues[${i}] needs a name`);
+        return {
+          name: q.name,
+          attributes: stringMap(q.attributes, `${path}: sqs.queues[${i}].attributes`),
+          tags: stringMap(q.tags, `${path}: sqs.queues[${i}].tags`),
+          account: q.account === undefined ? undefined : String(q.account),
+          region: q.region === undefined ? undefined : String(q.region),
+        };
+      }),
+    };
+  }
+  return out;
+}
+
+export function resolveConfig(...layers: ConfigOverrides[]): TributaryConfig {
+  const out: TributaryConfig = { ...DEFAULTS, sqs: { queues: [] } };
+  for (const layer of layers) {
+    for (const [k, v] of Object.entries(layer)) {
+      if (v === undefined || k === 'sqs' || k === 'configFile') continue;
+      (out as unknown as Record<string, unknown>)[k] = v;
+    }
+    if (layer.sqs?.queues) out.sqs.queues = layer.sqs.queues;
+  }
+  return out;
+}

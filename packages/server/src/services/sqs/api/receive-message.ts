@@ -1,0 +1,113 @@
+import { invalidValue } from '../../../protocols/errors.js';
+import type { Message, ReceiveMessageRequest, ReceiveMessageResult } from '../../../protocols/models/sqs.types.js';
+import type { RequestContext } from '../../../protocols/service.js';
+import type { QueueRecord, StoredMessage, StoredMessageAttribute } from '../../../storage/ports.js';
+import { md5OfMessageAttributes } from '../domain/md5.js';
+import { attributeNumber } from '../domain/queue-attributes.js';
+import { encodeReceiptHandle } from '../domain/receipt-handle.js';
+import { isFifo, requireQueue, retainedAfter } from '../queues.js';
+import type { SqsRuntime } from '../runtime.js';
+
+const MAX_VISIBILITY = 43_200;
+
+function checkRange(name: string, value: number | undefined, min: number, max: number, reason: string): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < min || value > max) throw invalidValue(name, value, reason);
+}
+
+/** System attributes a receive can ask for, and how to read each from a stored message. */
+const SYSTEM_ATTRIBUTES: Record<string, (m: StoredMessage, fifo: boolean) => string | undefined> = {
+  SenderId: (m) => m.senderId,
+  SentTimestamp: (m) => String(m.sentAt),
+  ApproximateReceiveCount: (m) => String(m.receiveCount),
+  ApproximateFirstReceiveTimestamp: (m) => (m.firstReceiveAt === null ? undefined : String(m.firstReceiveAt)),
+  AWSTraceHeader: (m) => m.systemAttributes?.AWSTraceHeader?.StringValue,
+  MessageGroupId: (m) => m.groupId ?? undefined,
+  MessageDeduplicationId: (m, fifo) => (fifo ? (m.deduplicationId ?? undefined) : undefined),
+  SequenceNumber: (m, fifo) => (fifo ? (m.sequenceNumber ?? undefined) : undefined),
+  DeadLetterQueueSourceArn: (m) => m.systemAttributes?.DeadLetterQueueSourceArn?.StringValue,
+};
+
+function systemAttributes(m: StoredMessage, names: Set<string>, fifo: boolean): Record<string, string> | undefined {
+  if (names.size === 0) return undefined;
+  const all = names.has('All');
+  const out: Record<string, string> = {};
+  for (const [name, read] of Object.entries(SYSTEM_ATTRIBUTES)) {
+    if (!all && !names.has(name)) continue;
+    const v = read(m, fifo);
+    if (v !== undefined) out[name] = v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** `All`, `.*`, exact names and `prefix.*`, as ReceiveMessage's MessageAttributeNames allows. */
+export function selectMessageAttributes(
+  attributes: Record<string, StoredMessageAttribute> | null,
+  names: string[],
+): Record<string, StoredMessageAttribute> | undefined {
+  if (!attributes || names.length === 0) return undefined;
+  const out: Record<string, StoredMessageAttribute> = {};
+  const all = names.includes('All') || names.includes('.*');
+  const prefixes = names.filter((n) => n.endsWith('.*')).map((n) => n.slice(0, -1));
+  for (const [name, value] of Object.entries(attributes)) {
+    if (all || names.includes(name) || prefixes.some((p) => name.startsWith(p))) out[name] = value;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function toWire(m: StoredMessage, queue: QueueRecord, input: ReceiveMessageRequest, systemNames: Set<string>): Message {
+  const out: Message = {
+    MessageId: m.messageId,
+    ReceiptHandle: encodeReceiptHandle({ queueId: queue.id, rowId: m.rowId, messageId: m.messageId, receiveCount: m.receiveCount }),
+    MD5OfBody: m.md5OfBody,
+    Body: m.body,
+  };
+  const attrs = systemAttributes(m, systemNames, isFifo(queue));
+  if (attrs) out.Attributes = attrs;
+  const selected = selectMessageAttributes(m.attributes, input.MessageAttributeNames ?? []);
+  if (selected) {
+    out.MD5OfMessageAttributes = md5OfMessageAttributes(selected);
+    out.MessageAttributes = Object.fromEntries(
+      Object.entries(selected).map(([name, a]) => [
+        name,
+        a.BinaryValue !== undefined
+          ? { DataType: a.DataType, BinaryValue: Buffer.from(a.BinaryValue, 'base64') }
+          : { DataType: a.DataType, StringValue: a.StringValue },
+      ]),
+    );
+  }
+  return out;
+}
+
+export async function receiveMessage(sqs: SqsRuntime, input: ReceiveMessageRequest, ctx: RequestContext): Promise<ReceiveMessageResult> {
+  const queue = await requireQueue(sqs, ctx, input.QueueUrl);
+  checkRange('MaxNumberOfMessages', input.MaxNumberOfMessages, 1, 10, 'Must be between 1 and 10, if provided.');
+  checkRange('WaitTimeSeconds', input.WaitTimeSeconds, 0, 20, 'Must be >= 0 and <= 20, if provided.');
+  checkRange('VisibilityTimeout', input.VisibilityTimeout, 0, MAX_VISIBILITY, `Must be >= 0 and <= ${MAX_VISIBILITY}, if provided.`);
+
+  const max = input.MaxNumberOfMessages ?? 1;
+  const visibility = input.VisibilityTimeout ?? attributeNumber(queue.attributes, 'VisibilityTimeout');
+  const waitSeconds = input.WaitTimeSeconds ?? attributeNumber(queue.attributes, 'ReceiveMessageWaitTimeSeconds');
+  const systemNames = new Set([...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])]);
+
+  const deadline = sqs.clock.now() + waitSeconds * 1000;
+  for (;;) {
+    const seen = sqs.waiters.generation(queue.id);
+    const now = sqs.clock.now();
+    const messages = await sqs.store.receiveMessages(queue.id, {
+      now,
+      max,
+      visibleUntil: now + visibility * 1000,
+      retainedAfter: retainedAfter(queue, now),
+    });
+    if (messages.length > 0) return { Messages: messages.map((m) => toWire(m, queue, input, systemNames)) };
+    const remaining = deadline - sqs.clock.now();
+    if (remaining <= 0 || ctx.signal.aborted) return {};
+    const next = await sqs.store.nextVisibleAt(queue.id, now);
+    const sleep = next === undefined ? remaining : Math.min(remaining, Math.max(1, next - sqs.clock.now()));
+    await sqs.waiters.wait(queue.id, seen, sleep, ctx.signal);
+    if (ctx.signal.aborted) return {};
+    // A queue deleted while we waited ends the poll like AWS: with no messages.
+    if (!(await sqs.store.getQueue(queue))) return {};
+  }
+}
