@@ -36,14 +36,15 @@ export class SqliteDatabase {
   private readonly commitBound = () => this.commit();
 
   constructor(options: SqliteOptions) {
-    this.db = new Database(options.path);
+    // One connection per process: waiting on a lock could only mean another process holds it.
+    this.db = new Database(options.path, { timeout: 0 });
     const file = options.path !== ':memory:';
     if (file) {
       // EXCLUSIVE locking holds the file lock for the life of the process: a second process on
       // the same data dir fails at once, and the OS releases the lock even after kill -9.
-      this.db.pragma('locking_mode = EXCLUSIVE');
-      this.db.pragma('journal_mode = WAL');
       try {
+        this.db.pragma('locking_mode = EXCLUSIVE');
+        this.db.pragma('journal_mode = WAL');
         this.db.exec('BEGIN EXCLUSIVE; COMMIT');
       } catch (err) {
         this.db.close();

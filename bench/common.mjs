@@ -1,0 +1,92 @@
+// Small helpers shared by the benchmark processes (runner, server child, load child).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+export const HOST = '127.0.0.1';
+/** Benchmark servers bind below the ephemeral range 32768–60999 (machine-limits lesson 5). */
+export const PORT_MIN = 20000;
+export const PORT_MAX = 32000;
+export const PORT_ATTEMPTS = 100;
+
+export function randomPort() {
+  return PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN));
+}
+
+/**
+ * Calls `listenOn(port)` with random ports in 20000–32000 until one binds (never port 0).
+ * `listenOn` must reject with an error whose code is EADDRINUSE/EACCES when the port is taken.
+ */
+export async function bindRandomPort(listenOn) {
+  let lastErr;
+  for (let i = 0; i < PORT_ATTEMPTS; i++) {
+    const port = randomPort();
+    try {
+      return { port, value: await listenOn(port) };
+    } catch (err) {
+      if (err && (err.code === 'EADDRINUSE' || err.code === 'EACCES')) {
+        lastErr = err;
+        continue;
+      }
+      throw err;
+    }
+  }
+  throw new Error(`no free port in ${PORT_MIN}-${PORT_MAX} after ${PORT_ATTEMPTS} attempts: ${lastErr?.message}`);
+}
+
+export function md5Hex(text) {
+  return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
+/** A body of exactly `size` ASCII bytes that starts with `tag` and a colon. */
+const FILLER = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'.repeat(64);
+export function makeBody(tag, size) {
+  const head = `${tag}:`;
+  if (head.length >= size) throw new Error(`tag ${tag} too long for a ${size}-byte body`);
+  return head + FILLER.slice(0, size - head.length);
+}
+
+export function tagOf(body) {
+  const i = body.indexOf(':');
+  return i < 0 ? undefined : body.slice(0, i);
+}
+
+/** Nearest-rank percentile of an unsorted numeric array (sorts a copy). */
+export function percentiles(values, ps) {
+  const sorted = Float64Array.from(values).sort();
+  const out = {};
+  for (const p of ps) {
+    if (sorted.length === 0) {
+      out[p] = NaN;
+      continue;
+    }
+    const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+    out[p] = sorted[rank];
+  }
+  return out;
+}
+
+export function median(values) {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** User+system CPU seconds a process has used so far, from /proc (Linux); undefined elsewhere. */
+export function procCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return (utime + stime) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+export function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
