@@ -34,6 +34,8 @@ export class SqliteDatabase {
   private closed = false;
   private readonly commitListeners = new Set<() => void>();
   private readonly commitBound = () => this.commit();
+  /** Inside the open transaction, better-sqlite3 runs this as a SAVEPOINT. */
+  private savepoint!: (fn: () => unknown) => unknown;
 
   constructor(options: SqliteOptions) {
     // One connection per process: waiting on a lock could only mean another process holds it.
@@ -55,6 +57,7 @@ export class SqliteDatabase {
     this.db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('foreign_keys = ON');
     applyMigrations(this.db, options.migrations);
+    this.savepoint = this.db.transaction((fn: () => unknown) => fn());
   }
 
   /** Runs `fn` in the current group transaction; resolves once that transaction has committed. */
@@ -67,7 +70,7 @@ export class SqliteDatabase {
     }
     let result: T;
     try {
-      result = this.db.transaction(fn)();
+      result = this.savepoint(fn) as T;
     } catch (err) {
       return Promise.reject(err);
     }
