@@ -13,7 +13,17 @@ import { VERSION } from './runtime/version.js';
 import { createQueue } from './services/sqs/api/create-queue.js';
 import { setQueueAttributes } from './services/sqs/api/set-queue-attributes.js';
 import { tagQueue } from './services/sqs/api/tag-queue.js';
-import { createSqsService, ReceiveWaiters, startRetentionSweeper, type SqsRuntime } from './services/sqs/index.js';
+import {
+  createSqsService,
+  MoveTaskRunner,
+  ReceiveWaiters,
+  renderSqsMetrics,
+  SqsCounters,
+  startRetentionSweeper,
+  type SqsRuntime,
+} from './services/sqs/index.js';
+import { loadOrCreateMasterKey } from './runtime/master-key.js';
+import { RequestMetrics } from './runtime/metrics.js';
 import type { Store } from './storage/ports.js';
 import { createSqliteStore } from './storage/sqlite/index.js';
 
@@ -72,9 +82,18 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const { store, dataDir } = openStore(config);
+  let dataKey: Buffer;
+  try {
+    dataKey = loadOrCreateMasterKey(dataDir);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
 
-  const sqs: SqsRuntime = { store: store.sqs, clock, waiters: new ReceiveWaiters(), defaultAccount: config.defaultAccount };
-  const services = [createSqsService(sqs)];
+  const sqs: SqsRuntime = { store: store.sqs, clock, waiters: new ReceiveWaiters(), dataKey, counters: new SqsCounters() };
+  const moveTasks = new MoveTaskRunner(sqs, (err) => logger.error({ err }, 'message move task failed'));
+  const services = [createSqsService(sqs, moveTasks)];
+  const requestMetrics = new RequestMetrics();
 
   const health = (): string =>
     JSON.stringify({ status: 'ok', version: VERSION, services: Object.fromEntries(services.map((s) => [s.id, 'running'])) });
@@ -85,10 +104,17 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
     defaultRegion: config.defaultRegion,
     logger,
     barrier: () => store.barrier(),
-    internal(path: string, _req: IncomingMessage, res: ServerResponse) {
+    observe: (service, operation, status, seconds) => requestMetrics.observe(service, operation, status, seconds),
+    async internal(path: string, _req: IncomingMessage, res: ServerResponse) {
       if (path === '/_tributary/health') {
         const body = health();
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+        return true;
+      }
+      if (path === '/_tributary/metrics') {
+        const body = requestMetrics.render() + (await renderSqsMetrics(sqs));
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(body) });
         res.end(body);
         return true;
       }
@@ -121,11 +147,13 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
     throw err;
   }
   const stopSweeper = startRetentionSweeper(sqs, RETENTION_SWEEP_MS, (err) => logger.error({ err }, 'retention sweep failed'));
+  await moveTasks.resume();
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       stopSweeper();
+      moveTasks.stop();
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
       const drained = gateway.drain();

@@ -21,8 +21,10 @@ export interface GatewayOptions {
   logger: Logger;
   /** Resolves once every write so far is durable. */
   barrier: () => Promise<void>;
-  /** Internal endpoints under /_tributary/. */
-  internal: (path: string, req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Internal endpoints under /_tributary/; true when the path was handled. */
+  internal: (path: string, req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Called once per AWS request with its outcome (for metrics). */
+  observe?: (service: string, operation: string, status: number, seconds: number) => void;
 }
 
 export interface Gateway {
@@ -81,7 +83,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   async function dispatch(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/_tributary/') && options.internal(url.pathname, req, res)) return;
+    if (url.pathname.startsWith('/_tributary/') && (await options.internal(url.pathname, req, res))) return;
 
     const target = req.headers['x-amz-target'];
     let protocol: 'json' | 'query' = typeof target === 'string' ? 'json' : 'query';
@@ -159,13 +161,18 @@ export function createGateway(options: GatewayOptions): Gateway {
       } else {
         send(res, 200, 'text/xml', encodeQueryResponse(service.model, operation, output, requestId), requestId);
       }
-      logger.debug({ requestId, protocol, operation, status: 200, ms: +(performance.now() - started).toFixed(2) }, 'request');
+      const ms = performance.now() - started;
+      options.observe?.(service.id, operation, 200, ms / 1000);
+      logger.debug({ requestId, protocol, operation, status: 200, ms: +ms.toFixed(2) }, 'request');
     } catch (err) {
+      const ms = performance.now() - started;
       if (err instanceof AwsError) {
         replyError(res, detected, protocol, err, requestId);
-        logger.debug({ requestId, protocol, operation, status: err.status, code: err.code, ms: +(performance.now() - started).toFixed(2) }, err.message);
+        if (detected) options.observe?.(detected.service.id, operation || 'unknown', err.status, ms / 1000);
+        logger.debug({ requestId, protocol, operation, status: err.status, code: err.code, ms: +ms.toFixed(2) }, err.message);
         return;
       }
+      if (detected) options.observe?.(detected.service.id, operation || 'unknown', 500, ms / 1000);
       logger.error({ err, requestId, operation }, 'request failed');
       protocol = detected?.protocol ?? protocol;
       replyError(res, detected, protocol, new AwsError(CommonErrors.InternalFailure, 'The request processing has failed because of an unknown error, exception or failure.'), requestId);

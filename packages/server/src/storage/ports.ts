@@ -2,13 +2,6 @@
 // Every method is asynchronous so that a networked store (PostgreSQL) can implement them;
 // every write resolves only once it is durable.
 
-export interface StoredMessageAttribute {
-  DataType: string;
-  StringValue?: string;
-  /** base64 */
-  BinaryValue?: string;
-}
-
 export interface QueueKey {
   account: string;
   region: string;
@@ -27,9 +20,8 @@ export interface QueueRecord extends QueueKey {
 
 export interface NewMessage {
   messageId: string;
-  body: string;
-  attributes: Record<string, StoredMessageAttribute> | null;
-  systemAttributes: Record<string, StoredMessageAttribute> | null;
+  /** Body and attributes, encoded (and possibly encrypted) by the service; opaque to the store. */
+  payload: Uint8Array;
   md5OfBody: string;
   md5OfAttributes: string | null;
   md5OfSystemAttributes: string | null;
@@ -38,7 +30,8 @@ export interface NewMessage {
   visibleAt: number;
   groupId: string | null;
   deduplicationId: string | null;
-  sequenceNumber: string | null;
+  /** Set on messages moved to a dead-letter queue: the queue they came from. */
+  deadLetterSourceArn: string | null;
 }
 
 export interface StoredMessage extends NewMessage {
@@ -46,6 +39,7 @@ export interface StoredMessage extends NewMessage {
   queueId: number;
   receiveCount: number;
   firstReceiveAt: number | null;
+  sequenceNumber: string | null;
 }
 
 export interface MessageCounts {
@@ -54,15 +48,71 @@ export interface MessageCounts {
   delayed: number;
 }
 
+/** Where messages that were received too often go, from a queue with a RedrivePolicy. */
+export interface Redrive {
+  deadLetterQueueId: number;
+  deadLetterQueueFifo: boolean;
+  maxReceiveCount: number;
+  sourceArn: string;
+}
+
 export interface ReceiveRequest {
   now: number;
   max: number;
   visibleUntil: number;
   /** Messages sent at or before this instant have outlived the retention period. */
   retainedAfter: number;
+  /** FIFO: deliver in order per message group, and nothing of a group while one is in flight. */
+  fifo: boolean;
+  redrive?: Redrive;
+  /** FIFO: a retry with the same id within `attemptValidAfter` returns the same messages. */
+  attemptId?: string;
+  attemptValidAfter?: number;
 }
 
-export type VisibilityChange = 'changed' | 'missing';
+export interface ReceiptRef {
+  rowId: number;
+  messageId: string;
+  receiveCount: number;
+}
+
+/** `expired`: the handle is not the message's latest receive, or its visibility ran out. */
+export type HandleOutcome = 'done' | 'missing' | 'expired';
+
+export interface FifoSend {
+  message: NewMessage;
+  /** The key deduplication is judged by (the id, scoped to the group if so configured). */
+  dedupKey: string;
+}
+
+export interface FifoSendResult {
+  messageId: string;
+  sequenceNumber: string;
+  duplicate: boolean;
+}
+
+export interface MoveTaskRecord {
+  id: string;
+  account: string;
+  region: string;
+  sourceArn: string;
+  destinationArn: string | null;
+  maxPerSecond: number | null;
+  status: 'RUNNING' | 'COMPLETED' | 'CANCELLING' | 'CANCELLED' | 'FAILED';
+  moved: number;
+  toMove: number;
+  failureReason: string | null;
+  startedAt: number;
+}
+
+export interface MessageTransfer {
+  rowId: number;
+  messageId: string;
+  toQueueId: number;
+  toFifo: boolean;
+  /** Recorded on the moved message (DLQ moves); null clears it (moves back to a source). */
+  deadLetterSourceArn: string | null;
+}
 
 export interface SqsStore {
   createQueue(queue: Omit<QueueRecord, 'id'>): Promise<{ created: boolean; queue: QueueRecord }>;
@@ -72,21 +122,40 @@ export interface SqsStore {
   deleteQueue(id: number, deletedAt: number): Promise<void>;
   /** When a queue of this name was last deleted, if it was. */
   deletedAt(key: QueueKey): Promise<number | undefined>;
+  /** Every queue of every account and region (for background sweeps and metrics). */
+  allQueues(): Promise<QueueRecord[]>;
 
   insertMessages(queueId: number, messages: NewMessage[]): Promise<void>;
-  /** Claims up to `max` visible messages, making them invisible until `visibleUntil`. */
+  /**
+   * FIFO send: each message is enqueued with the queue's next sequence number unless its
+   * deduplication key was seen within the window, in which case the original is reported.
+   */
+  insertFifoMessages(queueId: number, sends: FifoSend[], now: number, dedupWindowMs: number): Promise<FifoSendResult[]>;
+  /** Claims up to `max` messages, making them invisible until `visibleUntil`; moves over-received ones to the DLQ. */
   receiveMessages(queueId: number, request: ReceiveRequest): Promise<StoredMessage[]>;
-  /** Deletes the message if it is still there; false when it was already gone. */
-  deleteMessage(queueId: number, rowId: number, messageId: string): Promise<boolean>;
-  changeVisibility(queueId: number, rowId: number, messageId: string, visibleAt: number): Promise<VisibilityChange>;
+  /** With `now` (FIFO), only the latest receive's handle, while still in flight, may delete. */
+  deleteMessage(queueId: number, ref: ReceiptRef, now?: number): Promise<HandleOutcome>;
+  changeVisibility(queueId: number, ref: ReceiptRef, visibleAt: number, now?: number): Promise<HandleOutcome>;
+  /** Deletes every message and forgets the FIFO deduplication history. */
   purgeQueue(queueId: number): Promise<number>;
   countMessages(queueId: number, now: number, retainedAfter: number): Promise<MessageCounts>;
+  /** Sent time of the oldest retained message. */
+  oldestMessageAt(queueId: number, retainedAfter: number): Promise<number | undefined>;
   /** The earliest instant after `now` at which a message of the queue becomes visible. */
   nextVisibleAt(queueId: number, now: number): Promise<number | undefined>;
-  /** Removes the queue's messages sent at or before `retainedAfter`; returns how many. */
-  deleteExpired(queueId: number, retainedAfter: number): Promise<number>;
-  /** Every queue of every account and region (for background sweeps). */
-  allQueues(): Promise<QueueRecord[]>;
+  /** Removes the queue's messages sent at or before `retainedAfter`, and expired dedup and attempt records. */
+  deleteExpired(queueId: number, retainedAfter: number, now: number): Promise<number>;
+
+  /** Visible messages of a queue, oldest first, without claiming them (for move tasks). */
+  peekMessages(queueId: number, now: number, retainedAfter: number, limit: number): Promise<StoredMessage[]>;
+  /** Moves messages to other queues, keeping id, payload and sent time; each arrives visible. */
+  transferMessages(moves: MessageTransfer[], now: number): Promise<number>;
+
+  saveMoveTask(task: MoveTaskRecord): Promise<void>;
+  getMoveTask(id: string): Promise<MoveTaskRecord | undefined>;
+  /** Newest first. */
+  listMoveTasks(sourceArn: string, limit: number): Promise<MoveTaskRecord[]>;
+  activeMoveTasks(): Promise<MoveTaskRecord[]>;
 }
 
 export interface Store {
@@ -94,7 +163,5 @@ export interface Store {
   readonly sqs: SqsStore;
   /** Resolves once every write made so far is durable. */
   barrier(): Promise<void>;
-  /** Called after each durable commit. */
-  onCommit(listener: () => void): () => void;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // The behaviour every Store implementation must have, run by each implementation's test file
 // (sqlite on a file, sqlite in memory, and PostgreSQL when it lands).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewMessage, QueueRecord, Store } from './ports.js';
+import type { MoveTaskRecord, NewMessage, QueueRecord, ReceiveRequest, Store } from './ports.js';
 
 export interface StoreCase {
   name: string;
@@ -15,23 +15,31 @@ function queueInput(name: string, account = '000000000000', region = 'us-east-1'
 }
 
 let seq = 0;
-function message(body: string, sentAt: number, visibleAt = sentAt): NewMessage {
+function message(body: string, sentAt: number, visibleAt = sentAt, groupId: string | null = null): NewMessage {
   seq++;
   return {
     messageId: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    body,
-    attributes: { a: { DataType: 'String', StringValue: 'v' } },
-    systemAttributes: null,
+    payload: Buffer.from(body, 'utf8'),
     md5OfBody: 'md5',
     md5OfAttributes: 'md5a',
     md5OfSystemAttributes: null,
     senderId: 'sender',
     sentAt,
     visibleAt,
-    groupId: null,
+    groupId,
     deduplicationId: null,
-    sequenceNumber: null,
+    deadLetterSourceArn: null,
   };
+}
+
+const bodyOf = (m: { payload: Uint8Array }) => Buffer.from(m.payload).toString('utf8');
+
+function receive(now: number, max: number, visibleUntil: number, extra: Partial<ReceiveRequest> = {}): ReceiveRequest {
+  return { now, max, visibleUntil, retainedAfter: 0, fifo: false, ...extra };
+}
+
+function task(id: string, status: MoveTaskRecord['status'], startedAt = 1000): MoveTaskRecord {
+  return { id, account: '000000000000', region: 'us-east-1', sourceArn: 'arn:dlq', destinationArn: null, maxPerSecond: null, status, moved: 0, toMove: 10, failureReason: null, startedAt };
 }
 
 export function runStoreConformance(c: StoreCase): void {
@@ -90,14 +98,14 @@ export function runStoreConformance(c: StoreCase): void {
     it('receives visible messages oldest first and hides them until the visibility deadline', async () => {
       const { queue } = await store.sqs.createQueue(queueInput('q'));
       await store.sqs.insertMessages(queue.id, [message('1', 1000), message('2', 1001), message('3', 1002)]);
-      const got = await store.sqs.receiveMessages(queue.id, { now: 2000, max: 2, visibleUntil: 32_000, retainedAfter: 0 });
-      expect(got.map((m) => m.body)).toEqual(['1', '2']);
-      expect(got[0]).toMatchObject({ receiveCount: 1, firstReceiveAt: 2000, attributes: { a: { DataType: 'String', StringValue: 'v' } } });
-      const rest = await store.sqs.receiveMessages(queue.id, { now: 2000, max: 10, visibleUntil: 32_000, retainedAfter: 0 });
-      expect(rest.map((m) => m.body)).toEqual(['3']);
+      const got = await store.sqs.receiveMessages(queue.id, receive(2000, 2, 32_000));
+      expect(got.map(bodyOf)).toEqual(['1', '2']);
+      expect(got[0]).toMatchObject({ receiveCount: 1, firstReceiveAt: 2000, md5OfAttributes: 'md5a', senderId: 'sender' });
+      const rest = await store.sqs.receiveMessages(queue.id, receive(2000, 10, 32_000));
+      expect(rest.map(bodyOf)).toEqual(['3']);
       expect(await store.sqs.countMessages(queue.id, 2000, 0)).toEqual({ visible: 0, notVisible: 3, delayed: 0 });
-      const later = await store.sqs.receiveMessages(queue.id, { now: 32_000, max: 10, visibleUntil: 40_000, retainedAfter: 0 });
-      expect(later.map((m) => [m.body, m.receiveCount, m.firstReceiveAt])).toEqual([
+      const later = await store.sqs.receiveMessages(queue.id, receive(32_000, 10, 40_000));
+      expect(later.map((m) => [bodyOf(m), m.receiveCount, m.firstReceiveAt])).toEqual([
         ['1', 2, 2000],
         ['2', 2, 2000],
         ['3', 2, 2000],
@@ -109,16 +117,16 @@ export function runStoreConformance(c: StoreCase): void {
       await store.sqs.insertMessages(queue.id, [message('now', 1000), message('later', 1000, 9000)]);
       expect(await store.sqs.countMessages(queue.id, 1000, 0)).toEqual({ visible: 1, notVisible: 0, delayed: 1 });
       expect(await store.sqs.nextVisibleAt(queue.id, 1000)).toBe(9000);
-      expect(await store.sqs.receiveMessages(queue.id, { now: 1000, max: 10, visibleUntil: 5000, retainedAfter: 0 })).toHaveLength(1);
+      expect(await store.sqs.receiveMessages(queue.id, receive(1000, 10, 5000))).toHaveLength(1);
       expect(await store.sqs.nextVisibleAt(queue.id, 1000)).toBe(5000);
     });
 
     it('skips and deletes messages past retention', async () => {
       const { queue } = await store.sqs.createQueue(queueInput('q'));
       await store.sqs.insertMessages(queue.id, [message('old', 1000), message('new', 5000)]);
-      const got = await store.sqs.receiveMessages(queue.id, { now: 6000, max: 10, visibleUntil: 7000, retainedAfter: 1000 });
-      expect(got.map((m) => m.body)).toEqual(['new']);
-      expect(await store.sqs.deleteExpired(queue.id, 1000)).toBe(1);
+      const got = await store.sqs.receiveMessages(queue.id, receive(6000, 10, 7000, { retainedAfter: 1000 }));
+      expect(got.map(bodyOf)).toEqual(['new']);
+      expect(await store.sqs.deleteExpired(queue.id, 1000, 6000)).toBe(1);
       expect(await store.sqs.countMessages(queue.id, 8000, 0)).toEqual({ visible: 1, notVisible: 0, delayed: 0 });
     });
 
@@ -126,21 +134,24 @@ export function runStoreConformance(c: StoreCase): void {
       const { queue } = await store.sqs.createQueue(queueInput('q'));
       const m = message('x', 1000);
       await store.sqs.insertMessages(queue.id, [m]);
-      const [got] = await store.sqs.receiveMessages(queue.id, { now: 1000, max: 1, visibleUntil: 2000, retainedAfter: 0 });
-      expect(await store.sqs.deleteMessage(queue.id, got!.rowId, 'ffffffff-0000-4000-8000-000000000000')).toBe(false);
-      expect(await store.sqs.deleteMessage(queue.id, got!.rowId, m.messageId)).toBe(true);
-      expect(await store.sqs.deleteMessage(queue.id, got!.rowId, m.messageId)).toBe(false);
+      const [got] = await store.sqs.receiveMessages(queue.id, receive(1000, 1, 2000));
+      const ref = { rowId: got!.rowId, messageId: m.messageId, receiveCount: 1 };
+      expect(await store.sqs.deleteMessage(queue.id, { ...ref, messageId: 'ffffffff-0000-4000-8000-000000000000' })).toBe('missing');
+      expect(await store.sqs.deleteMessage(queue.id, ref)).toBe('done');
+      expect(await store.sqs.deleteMessage(queue.id, ref)).toBe('missing');
     });
 
     it('changes visibility of a stored message and reports a missing one', async () => {
       const { queue } = await store.sqs.createQueue(queueInput('q'));
       const m = message('x', 1000);
       await store.sqs.insertMessages(queue.id, [m]);
-      const [got] = await store.sqs.receiveMessages(queue.id, { now: 1000, max: 1, visibleUntil: 60_000, retainedAfter: 0 });
-      expect(await store.sqs.changeVisibility(queue.id, got!.rowId, m.messageId, 1000)).toBe('changed');
-      expect(await store.sqs.receiveMessages(queue.id, { now: 1000, max: 1, visibleUntil: 2000, retainedAfter: 0 })).toHaveLength(1);
-      await store.sqs.deleteMessage(queue.id, got!.rowId, m.messageId);
-      expect(await store.sqs.changeVisibility(queue.id, got!.rowId, m.messageId, 1000)).toBe('missing');
+      const [got] = await store.sqs.receiveMessages(queue.id, receive(1000, 1, 60_000));
+      const ref = { rowId: got!.rowId, messageId: m.messageId, receiveCount: 1 };
+      expect(await store.sqs.changeVisibility(queue.id, ref, 1000)).toBe('done');
+      expect(await store.sqs.receiveMessages(queue.id, receive(1000, 1, 2000))).toHaveLength(1);
+      expect(await store.sqs.changeVisibility(queue.id, ref, 5000, 1000)).toBe('expired');
+      await store.sqs.deleteMessage(queue.id, ref);
+      expect(await store.sqs.changeVisibility(queue.id, ref, 1000)).toBe('missing');
     });
 
     it('purges every message of one queue only', async () => {
@@ -156,11 +167,102 @@ export function runStoreConformance(c: StoreCase): void {
       const { queue } = await store.sqs.createQueue(queueInput('q'));
       await store.sqs.insertMessages(queue.id, Array.from({ length: 50 }, (_, i) => message(String(i), 1000 + i)));
       const batches = await Promise.all(
-        Array.from({ length: 10 }, () => store.sqs.receiveMessages(queue.id, { now: 5000, max: 10, visibleUntil: 60_000, retainedAfter: 0 })),
+        Array.from({ length: 10 }, () => store.sqs.receiveMessages(queue.id, receive(5000, 10, 60_000))),
       );
       const ids = batches.flat().map((m) => m.messageId);
       expect(ids).toHaveLength(50);
       expect(new Set(ids).size).toBe(50);
+    });
+
+    it('numbers FIFO messages with growing 20-digit sequence numbers and deduplicates within the window', async () => {
+      const { queue } = await store.sqs.createQueue(queueInput('f.fifo'));
+      const [a, dup] = await store.sqs.insertFifoMessages(queue.id, [
+        { message: message('a', 1000, 1000, 'g'), dedupKey: 'd1' },
+        { message: message('a-again', 1000, 1000, 'g'), dedupKey: 'd1' },
+      ], 1000, 300_000);
+      expect(a!.duplicate).toBe(false);
+      expect(a!.sequenceNumber).toMatch(/^\d{20}$/);
+      expect(dup).toEqual({ messageId: a!.messageId, sequenceNumber: a!.sequenceNumber, duplicate: true });
+      const [b] = await store.sqs.insertFifoMessages(queue.id, [{ message: message('b', 2000, 2000, 'g'), dedupKey: 'd2' }], 2000, 300_000);
+      expect(BigInt(b!.sequenceNumber)).toBeGreaterThan(BigInt(a!.sequenceNumber));
+      const [late] = await store.sqs.insertFifoMessages(queue.id, [{ message: message('a-late', 301_000, 301_000, 'g'), dedupKey: 'd1' }], 301_000, 300_000);
+      expect(late!.duplicate).toBe(false);
+      expect((await store.sqs.countMessages(queue.id, 301_000, 0)).visible).toBe(3);
+    });
+
+    it('forgets deduplication ids on purge', async () => {
+      const { queue } = await store.sqs.createQueue(queueInput('p.fifo'));
+      await store.sqs.insertFifoMessages(queue.id, [{ message: message('a', 1000, 1000, 'g'), dedupKey: 'd' }], 1000, 300_000);
+      await store.sqs.purgeQueue(queue.id);
+      const [again] = await store.sqs.insertFifoMessages(queue.id, [{ message: message('a', 1000, 1000, 'g'), dedupKey: 'd' }], 1000, 300_000);
+      expect(again!.duplicate).toBe(false);
+    });
+
+    it('delivers FIFO groups in order and holds a group while one of its messages is in flight', async () => {
+      const { queue } = await store.sqs.createQueue(queueInput('o.fifo'));
+      await store.sqs.insertFifoMessages(queue.id, ['a1', 'b1', 'a2', 'b2', 'a3'].map((b, i) => ({
+        message: message(b, 1000, 1000, b[0]!),
+        dedupKey: `k${i}`,
+      })), 1000, 300_000);
+      const first = await store.sqs.receiveMessages(queue.id, receive(1000, 2, 31_000, { fifo: true }));
+      expect(first.map(bodyOf)).toEqual(['a1', 'a2']);
+      const second = await store.sqs.receiveMessages(queue.id, receive(1000, 10, 31_000, { fifo: true }));
+      expect(second.map(bodyOf)).toEqual(['b1', 'b2']);
+      expect(await store.sqs.receiveMessages(queue.id, receive(1000, 10, 31_000, { fifo: true }))).toEqual([]);
+      await store.sqs.deleteMessage(queue.id, { rowId: first[0]!.rowId, messageId: first[0]!.messageId, receiveCount: 1 }, 1000);
+      expect(await store.sqs.receiveMessages(queue.id, receive(1000, 10, 31_000, { fifo: true }))).toEqual([]);
+      const later = await store.sqs.receiveMessages(queue.id, receive(31_000, 10, 61_000, { fifo: true }));
+      // The oldest available message (b1) leads; each group comes in order.
+      expect(later.map(bodyOf)).toEqual(['b1', 'b2', 'a2', 'a3']);
+    });
+
+    it('replays a FIFO receive attempt with the same messages while they are unchanged', async () => {
+      const { queue } = await store.sqs.createQueue(queueInput('r.fifo'));
+      await store.sqs.insertFifoMessages(queue.id, [{ message: message('x', 1000, 1000, 'g'), dedupKey: 'x' }], 1000, 300_000);
+      const opts = { fifo: true, attemptId: 'try-1', attemptValidAfter: 0 };
+      const first = await store.sqs.receiveMessages(queue.id, receive(1000, 1, 31_000, opts));
+      const replay = await store.sqs.receiveMessages(queue.id, receive(2000, 1, 32_000, opts));
+      expect(replay.map((m) => [m.rowId, m.receiveCount])).toEqual(first.map((m) => [m.rowId, m.receiveCount]));
+      expect(await store.sqs.receiveMessages(queue.id, receive(2000, 1, 32_000, { ...opts, attemptValidAfter: 5000 }))).toEqual([]);
+    });
+
+    it('moves a message received maxReceiveCount times to the dead-letter queue on the next receive', async () => {
+      const src = (await store.sqs.createQueue(queueInput('src'))).queue;
+      const dlq = (await store.sqs.createQueue(queueInput('dlq'))).queue;
+      const m = message('poison', 1000);
+      await store.sqs.insertMessages(src.id, [m]);
+      const redrive = { deadLetterQueueId: dlq.id, deadLetterQueueFifo: false, maxReceiveCount: 2, sourceArn: 'arn:src' };
+      expect(await store.sqs.receiveMessages(src.id, receive(1000, 1, 1000, { redrive }))).toHaveLength(1);
+      expect(await store.sqs.receiveMessages(src.id, receive(1000, 1, 1000, { redrive }))).toHaveLength(1);
+      expect(await store.sqs.receiveMessages(src.id, receive(1000, 1, 1000, { redrive }))).toEqual([]);
+      const [moved] = await store.sqs.receiveMessages(dlq.id, receive(1000, 1, 2000));
+      expect(moved).toMatchObject({ messageId: m.messageId, deadLetterSourceArn: 'arn:src', sentAt: 1000, receiveCount: 1 });
+      expect(bodyOf(moved!)).toBe('poison');
+    });
+
+    it('transfers messages between queues and peeks without claiming', async () => {
+      const a = (await store.sqs.createQueue(queueInput('ta'))).queue;
+      const b = (await store.sqs.createQueue(queueInput('tb.fifo'))).queue;
+      await store.sqs.insertMessages(a.id, [{ ...message('x', 1000, 1000, 'g'), deadLetterSourceArn: 'arn:origin' }]);
+      const [peeked] = await store.sqs.peekMessages(a.id, 1000, 0, 10);
+      expect(peeked!.receiveCount).toBe(0);
+      expect(await store.sqs.transferMessages([{ rowId: peeked!.rowId, messageId: peeked!.messageId, toQueueId: b.id, toFifo: true, deadLetterSourceArn: null }], 1000)).toBe(1);
+      const [arrived] = await store.sqs.receiveMessages(b.id, receive(1000, 1, 2000, { fifo: true }));
+      expect(arrived).toMatchObject({ messageId: peeked!.messageId, deadLetterSourceArn: null });
+      expect(arrived!.sequenceNumber).toMatch(/^\d{20}$/);
+      expect((await store.sqs.countMessages(a.id, 1000, 0)).visible).toBe(0);
+    });
+
+    it('saves, updates and lists move tasks newest first', async () => {
+      await store.sqs.saveMoveTask(task('t1', 'COMPLETED', 1000));
+      await store.sqs.saveMoveTask(task('t2', 'RUNNING', 2000));
+      await store.sqs.saveMoveTask({ ...task('t2', 'RUNNING', 2000), moved: 5, status: 'CANCELLING' });
+      expect((await store.sqs.listMoveTasks('arn:dlq', 10)).map((t) => [t.id, t.status, t.moved])).toEqual([
+        ['t2', 'CANCELLING', 5],
+        ['t1', 'COMPLETED', 0],
+      ]);
+      expect((await store.sqs.activeMoveTasks()).map((t) => t.id)).toEqual(['t2']);
+      expect(await store.sqs.getMoveTask('t1')).toMatchObject({ toMove: 10, destinationArn: null });
     });
 
     it('keeps the other writes of a turn when one write fails', async () => {
@@ -191,8 +293,15 @@ export function runStoreConformance(c: StoreCase): void {
         store = await reopen();
         const q = await store.sqs.getQueue(queue);
         expect(q?.attributes.VisibilityTimeout).toBe('30');
-        const got = await store.sqs.receiveMessages(q!.id, { now: 2000, max: 10, visibleUntil: 3000, retainedAfter: 0 });
-        expect(got.map((m) => m.body)).toEqual(['persisted']);
+        const got = await store.sqs.receiveMessages(q!.id, receive(2000, 10, 3000));
+        expect(got.map(bodyOf)).toEqual(['persisted']);
+      });
+
+      it('keeps move tasks across a reopen', async () => {
+        await store.sqs.saveMoveTask(task('t-durable', 'RUNNING'));
+        await store.close();
+        store = await reopen();
+        expect((await store.sqs.activeMoveTasks()).map((t) => t.id)).toContain('t-durable');
       });
     }
   });

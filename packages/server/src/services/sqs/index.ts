@@ -1,9 +1,12 @@
 // SQS as the protocol layer sees it: the model, one handler per operation, and the background
 // work the queues need (removing messages past their retention period).
-import { sqsError } from './errors.js';
 import { sqsModel } from './model.js';
 import { operation, type OperationHandler, type RequestContext, type Service } from '../../protocols/service.js';
 import { addPermission } from './api/add-permission.js';
+import { cancelMessageMoveTask } from './api/cancel-message-move-task.js';
+import { listMessageMoveTasks } from './api/list-message-move-tasks.js';
+import { startMessageMoveTask } from './api/start-message-move-task.js';
+import type { MoveTaskRunner } from './move-tasks.js';
 import { changeMessageVisibility } from './api/change-message-visibility.js';
 import { changeMessageVisibilityBatch } from './api/change-message-visibility-batch.js';
 import { createQueue } from './api/create-queue.js';
@@ -29,6 +32,9 @@ import type { SqsRuntime } from './runtime.js';
 export type { SqsRuntime } from './runtime.js';
 export { ReceiveWaiters } from './long-poll.js';
 export { sqsModel } from './model.js';
+export { MoveTaskRunner } from './move-tasks.js';
+export { SqsCounters } from './metrics.js';
+export { renderSqsMetrics } from './prometheus.js';
 
 type Handler<I, O> = (sqs: SqsRuntime, input: I, ctx: RequestContext) => Promise<O>;
 
@@ -36,11 +42,7 @@ function bind<I, O>(sqs: SqsRuntime, handler: Handler<I, O>): OperationHandler {
   return operation((input: I, ctx: RequestContext) => handler(sqs, input, ctx));
 }
 
-function notYet(name: string): OperationHandler {
-  return operation(() => Promise.reject(sqsError('UnsupportedOperation', `${name} is not supported by this version of Tributary yet.`)));
-}
-
-export function createSqsService(sqs: SqsRuntime): Service {
+export function createSqsService(sqs: SqsRuntime, moveTasks: MoveTaskRunner): Service {
   return {
     id: 'sqs',
     model: sqsModel,
@@ -65,9 +67,11 @@ export function createSqsService(sqs: SqsRuntime): Service {
       SetQueueAttributes: bind(sqs, setQueueAttributes),
       TagQueue: bind(sqs, tagQueue),
       UntagQueue: bind(sqs, untagQueue),
-      StartMessageMoveTask: notYet('StartMessageMoveTask'),
-      ListMessageMoveTasks: notYet('ListMessageMoveTasks'),
-      CancelMessageMoveTask: notYet('CancelMessageMoveTask'),
+      StartMessageMoveTask: operation((input: Parameters<typeof startMessageMoveTask>[2], ctx: RequestContext) =>
+        startMessageMoveTask(sqs, moveTasks, input, ctx),
+      ),
+      ListMessageMoveTasks: bind(sqs, listMessageMoveTasks),
+      CancelMessageMoveTask: bind(sqs, cancelMessageMoveTask),
     },
     // Query requests posted to a queue URL may leave QueueUrl out: the path names the queue.
     queryParameterFromPath(path, baseUrl, params) {
@@ -76,7 +80,7 @@ export function createSqsService(sqs: SqsRuntime): Service {
   };
 }
 
-/** Deletes messages past their queue's retention period, every `intervalMs`. */
+/** Deletes messages past their queue's retention period (and stale FIFO records), every `intervalMs`. */
 export function startRetentionSweeper(sqs: SqsRuntime, intervalMs: number, onError: (err: unknown) => void): () => void {
   let running = false;
   const timer = setInterval(() => {
@@ -85,7 +89,7 @@ export function startRetentionSweeper(sqs: SqsRuntime, intervalMs: number, onErr
     void (async () => {
       const now = sqs.clock.now();
       for (const queue of await sqs.store.allQueues()) {
-        await sqs.store.deleteExpired(queue.id, retainedAfter(queue, now));
+        await sqs.store.deleteExpired(queue.id, retainedAfter(queue, now), now);
       }
     })()
       .catch(onError)

@@ -3,6 +3,7 @@ import { invalidValue, type AwsError } from '../../protocols/errors.js';
 import type { QueueRecord } from '../../storage/ports.js';
 import { decodeReceiptHandle, type ReceiptHandle } from './domain/receipt-handle.js';
 import { sqsError } from './errors.js';
+import { isFifo } from './queues.js';
 import type { SqsRuntime } from './runtime.js';
 
 export const MAX_VISIBILITY_TIMEOUT = 43_200;
@@ -15,11 +16,25 @@ export function parseHandle(queue: QueueRecord, handle: string): ReceiptHandle |
   return h;
 }
 
-/** Deleting with a stale handle still deletes on a standard queue; a second delete is a no-op. */
+function expired(handle: string): AwsError {
+  return invalidValue('ReceiptHandle', handle, 'The receipt handle has expired.');
+}
+
+/**
+ * On a standard queue a stale handle still deletes and a repeated delete is a no-op; on a FIFO
+ * queue only the latest receive's handle, while the message is in flight, may delete.
+ */
 export async function deleteByHandle(sqs: SqsRuntime, queue: QueueRecord, handle: string): Promise<AwsError | undefined> {
   const h = parseHandle(queue, handle);
   if ('code' in h) return h;
-  await sqs.store.deleteMessage(queue.id, h.rowId, h.messageId);
+  const fifo = isFifo(queue);
+  const outcome = await sqs.store.deleteMessage(queue.id, h, fifo ? sqs.clock.now() : undefined);
+  if (outcome === 'expired') return expired(handle);
+  if (outcome === 'done') {
+    sqs.counters.add(queue, 'deleted');
+    // Deleting a FIFO message may release the rest of its group to waiting receivers.
+    if (fifo) sqs.waiters.wake(queue.id);
+  }
   return undefined;
 }
 
@@ -34,10 +49,12 @@ export async function changeVisibilityByHandle(
   }
   const h = parseHandle(queue, handle);
   if ('code' in h) return h;
-  const result = await sqs.store.changeVisibility(queue.id, h.rowId, h.messageId, sqs.clock.now() + timeout * 1000);
-  if (result === 'missing') {
+  const now = sqs.clock.now();
+  const outcome = await sqs.store.changeVisibility(queue.id, h, now + timeout * 1000, isFifo(queue) ? now : undefined);
+  if (outcome === 'missing') {
     return invalidValue('ReceiptHandle', handle, 'Message does not exist or is not available for visibility timeout change.');
   }
+  if (outcome === 'expired') return expired(handle);
   if (timeout === 0) sqs.waiters.wake(queue.id);
   return undefined;
 }

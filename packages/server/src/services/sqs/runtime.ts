@@ -2,11 +2,13 @@
 import type { Clock } from '../../runtime/clock.js';
 import type { SqsStore } from '../../storage/ports.js';
 import type { ReceiveWaiters } from './long-poll.js';
+import type { SqsCounters } from './metrics.js';
 
 export interface SqsRuntime {
   store: SqsStore;
   clock: Clock;
   waiters: ReceiveWaiters;
-  /** Default account for unsigned requests. */
-  defaultAccount: string;
+  /** Encrypts message payloads at rest (AES-256-GCM). */
+  dataKey: Buffer;
+  counters: SqsCounters;
 }

@@ -1,13 +1,15 @@
 // Turning one SendMessage (or batch entry) into a stored message, with AWS's checks in AWS's order.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AwsError, invalidValue } from '../../protocols/errors.js';
 import type { RequestContext } from '../../protocols/service.js';
 import type { NewMessage, QueueRecord } from '../../storage/ports.js';
 import { md5Hex, md5OfMessageAttributes } from './domain/md5.js';
 import { validateBody, validateMessageAttributes, validateSystemAttributes, type MessageAttributeInput } from './domain/message.js';
+import { encodePayload } from './domain/payload.js';
 import { attributeNumber } from './domain/queue-attributes.js';
 import { sqsError } from './errors.js';
-import { isFifo } from './queues.js';
+import { isEncrypted, isFifo } from './queues.js';
+import type { SqsRuntime } from './runtime.js';
 
 export interface OutgoingMessage {
   MessageBody?: string;
@@ -20,9 +22,12 @@ export interface OutgoingMessage {
 
 export interface PreparedMessage {
   message: NewMessage;
-  /** Bytes counted against MaximumMessageSize (body and message attributes). */
-  size: number;
+  /** FIFO: what deduplication is judged by (explicit id or body hash, scoped to the group if so configured). */
+  dedupKey: string | undefined;
 }
+
+/** FIFO queues remember deduplication ids for five minutes. */
+export const DEDUPLICATION_WINDOW_MS = 5 * 60_000;
 
 const ID_CHARS = /^[\x21-\x7E]{1,128}$/;
 
@@ -37,8 +42,22 @@ export function senderId(ctx: RequestContext): string {
   return ctx.accessKeyId ?? ctx.account;
 }
 
+/**
+ * The FIFO requirements that AWS reports for the whole request, even in a batch: a message
+ * group id, and a deduplication id unless the queue deduplicates by content.
+ */
+export function fifoRequirement(queue: QueueRecord, input: OutgoingMessage): AwsError | undefined {
+  if (!isFifo(queue)) return undefined;
+  if (input.MessageGroupId === undefined) return sqsError('MissingParameter', 'The request must contain the parameter MessageGroupId.');
+  if (input.MessageDeduplicationId === undefined && queue.attributes.ContentBasedDeduplication !== 'true') {
+    return sqsError('InvalidParameterValue', 'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+  }
+  return undefined;
+}
+
 /** `reason` differs between SendMessage ("are invalid") and batch entries ("cannot be validated"). */
 export function prepareMessage(
+  sqs: SqsRuntime,
   queue: QueueRecord,
   input: OutgoingMessage,
   now: number,
@@ -57,6 +76,8 @@ export function prepareMessage(
       return invalidValue('DelaySeconds', input.DelaySeconds, 'The request include parameter that is not valid for this queue type.');
     }
   }
+  const required = fifoRequirement(queue, input);
+  if (required) return required;
   if (input.MessageGroupId !== undefined) {
     const err = checkId('MessageGroupId', input.MessageGroupId);
     if (err) return err;
@@ -82,12 +103,17 @@ export function prepareMessage(
     return sqsError('InvalidParameterValue', `One or more parameters ${reason}. Reason: Message must be shorter than ${max} bytes.`);
   }
 
+  let deduplicationId: string | null = null;
+  let dedupKey: string | undefined;
+  if (fifo) {
+    deduplicationId = input.MessageDeduplicationId ?? createHash('sha256').update(body, 'utf8').digest('hex');
+    dedupKey = queue.attributes.DeduplicationScope === 'messageGroup' ? `${input.MessageGroupId}\u0000${deduplicationId}` : deduplicationId;
+  }
+
   const delay = input.DelaySeconds ?? attributeNumber(queue.attributes, 'DelaySeconds');
   const message: NewMessage = {
     messageId: randomUUID(),
-    body,
-    attributes: attrs.attributes,
-    systemAttributes: system,
+    payload: encodePayload({ body, attributes: attrs.attributes, systemAttributes: system }, isEncrypted(queue) ? sqs.dataKey : undefined),
     md5OfBody: md5Hex(body),
     md5OfAttributes: attrs.attributes ? (md5OfMessageAttributes(attrs.attributes) ?? null) : null,
     md5OfSystemAttributes: system ? (md5OfMessageAttributes(system) ?? null) : null,
@@ -95,8 +121,35 @@ export function prepareMessage(
     sentAt: now,
     visibleAt: now + delay * 1000,
     groupId: input.MessageGroupId ?? null,
-    deduplicationId: input.MessageDeduplicationId ?? null,
-    sequenceNumber: null,
+    deduplicationId,
+    deadLetterSourceArn: null,
   };
-  return { message, size };
+  return { message, dedupKey };
+}
+
+export interface SendOutcome {
+  messageId: string;
+  sequenceNumber: string | undefined;
+}
+
+/** Stores prepared messages: plain inserts on a standard queue, deduplicated and sequenced on FIFO. */
+export async function storeMessages(sqs: SqsRuntime, queue: QueueRecord, prepared: PreparedMessage[]): Promise<SendOutcome[]> {
+  if (prepared.length === 0) return [];
+  let outcomes: SendOutcome[];
+  if (isFifo(queue)) {
+    const results = await sqs.store.insertFifoMessages(
+      queue.id,
+      prepared.map((p) => ({ message: p.message, dedupKey: p.dedupKey! })),
+      sqs.clock.now(),
+      DEDUPLICATION_WINDOW_MS,
+    );
+    outcomes = results.map((r) => ({ messageId: r.messageId, sequenceNumber: r.sequenceNumber }));
+    sqs.counters.add(queue, 'sent', results.filter((r) => !r.duplicate).length);
+  } else {
+    await sqs.store.insertMessages(queue.id, prepared.map((p) => p.message));
+    outcomes = prepared.map((p) => ({ messageId: p.message.messageId, sequenceNumber: undefined }));
+    sqs.counters.add(queue, 'sent', prepared.length);
+  }
+  sqs.waiters.wake(queue.id);
+  return outcomes;
 }

@@ -32,7 +32,6 @@ export class SqliteDatabase {
   private pending: Pending[] = [];
   private open = false;
   private closed = false;
-  private readonly commitListeners = new Set<() => void>();
   private readonly commitBound = () => this.commit();
   /** Inside the open transaction, better-sqlite3 runs this as a SAVEPOINT. */
   private savepoint!: (fn: () => unknown) => unknown;
@@ -85,12 +84,6 @@ export class SqliteDatabase {
     return new Promise<void>((resolve, reject) => this.pending.push({ resolve, reject }));
   }
 
-  /** Called after each commit (e.g. to wake long polls for the messages just made durable). */
-  onCommit(listener: () => void): () => void {
-    this.commitListeners.add(listener);
-    return () => this.commitListeners.delete(listener);
-  }
-
   private commit(): void {
     if (!this.open) return;
     const waiting = this.pending;
@@ -108,7 +101,6 @@ export class SqliteDatabase {
       return;
     }
     for (const p of waiting) p.resolve();
-    for (const l of this.commitListeners) l();
   }
 
   close(): void {

@@ -12,7 +12,6 @@ export function createSqliteStore(path: string, options: { synchronous?: Synchro
     kind: path === ':memory:' ? 'memory' : 'sqlite',
     sqs: new SqliteSqsStore(database),
     barrier: () => database.barrier(),
-    onCommit: (listener) => database.onCommit(listener),
     close: () => {
       database.close();
       return Promise.resolve();

@@ -3,7 +3,7 @@ import type { Migration } from './migrations.js';
 export const sqliteMigrations: Migration[] = [
   {
     version: 1,
-    name: 'sqs queues and messages',
+    name: 'sqs queues, messages, deduplication, receive attempts and move tasks',
     sql: `
       CREATE TABLE sqs_queues (
         id INTEGER PRIMARY KEY,
@@ -15,6 +15,7 @@ export const sqliteMigrations: Migration[] = [
         created_at INTEGER NOT NULL,
         modified_at INTEGER NOT NULL,
         last_purge_at INTEGER,
+        next_sequence INTEGER NOT NULL DEFAULT 1,
         UNIQUE (account, region, name)
       );
       CREATE TABLE sqs_deleted_queues (
@@ -28,9 +29,7 @@ export const sqliteMigrations: Migration[] = [
         id INTEGER PRIMARY KEY,
         queue_id INTEGER NOT NULL REFERENCES sqs_queues (id) ON DELETE CASCADE,
         message_id TEXT NOT NULL,
-        body TEXT NOT NULL,
-        attributes TEXT,
-        system_attributes TEXT,
+        payload BLOB NOT NULL,
         md5_body TEXT NOT NULL,
         md5_attributes TEXT,
         md5_system_attributes TEXT,
@@ -41,9 +40,40 @@ export const sqliteMigrations: Migration[] = [
         first_receive_at INTEGER,
         group_id TEXT,
         deduplication_id TEXT,
-        sequence_number TEXT
+        sequence_number TEXT,
+        dead_letter_source_arn TEXT
       );
       CREATE INDEX sqs_messages_ready ON sqs_messages (queue_id, visible_at, id);
+      CREATE INDEX sqs_messages_group ON sqs_messages (queue_id, group_id, id) WHERE group_id IS NOT NULL;
+      CREATE TABLE sqs_fifo_dedup (
+        queue_id INTEGER NOT NULL REFERENCES sqs_queues (id) ON DELETE CASCADE,
+        dedup_key TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        sequence_number TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (queue_id, dedup_key)
+      );
+      CREATE TABLE sqs_receive_attempts (
+        queue_id INTEGER NOT NULL REFERENCES sqs_queues (id) ON DELETE CASCADE,
+        attempt_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        messages TEXT NOT NULL,
+        PRIMARY KEY (queue_id, attempt_id)
+      );
+      CREATE TABLE sqs_move_tasks (
+        id TEXT PRIMARY KEY,
+        account TEXT NOT NULL,
+        region TEXT NOT NULL,
+        source_arn TEXT NOT NULL,
+        destination_arn TEXT,
+        max_per_second INTEGER,
+        status TEXT NOT NULL,
+        moved INTEGER NOT NULL DEFAULT 0,
+        to_move INTEGER NOT NULL,
+        failure_reason TEXT,
+        started_at INTEGER NOT NULL
+      );
+      CREATE INDEX sqs_move_tasks_source ON sqs_move_tasks (source_arn, started_at);
     `,
   },
 ];

@@ -1,15 +1,20 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
 import type {
+  FifoSend,
+  FifoSendResult,
+  HandleOutcome,
   MessageCounts,
+  MessageTransfer,
+  MoveTaskRecord,
   NewMessage,
   QueueKey,
   QueueRecord,
+  ReceiptRef,
   ReceiveRequest,
+  Redrive,
   SqsStore,
   StoredMessage,
-  StoredMessageAttribute,
-  VisibilityChange,
 } from '../ports.js';
 
 interface QueueRow {
@@ -28,9 +33,7 @@ interface MessageRow {
   id: number;
   queue_id: number;
   message_id: string;
-  body: string;
-  attributes: string | null;
-  system_attributes: string | null;
+  payload: Buffer;
   md5_body: string;
   md5_attributes: string | null;
   md5_system_attributes: string | null;
@@ -42,7 +45,32 @@ interface MessageRow {
   group_id: string | null;
   deduplication_id: string | null;
   sequence_number: string | null;
+  dead_letter_source_arn: string | null;
 }
+
+interface MoveTaskRow {
+  id: string;
+  account: string;
+  region: string;
+  source_arn: string;
+  destination_arn: string | null;
+  max_per_second: number | null;
+  status: MoveTaskRecord['status'];
+  moved: number;
+  to_move: number;
+  failure_reason: string | null;
+  started_at: number;
+}
+
+interface AttemptEntry {
+  rowId: number;
+  messageId: string;
+  receiveCount: number;
+  visibleUntil: number;
+}
+
+/** SQS sequence numbers are 20-digit decimal strings that only grow. */
+const SEQUENCE_BASE = 10n ** 19n;
 
 function toQueue(r: QueueRow): QueueRecord {
   return {
@@ -58,18 +86,12 @@ function toQueue(r: QueueRow): QueueRecord {
   };
 }
 
-function parseAttributes(text: string | null): Record<string, StoredMessageAttribute> | null {
-  return text === null ? null : (JSON.parse(text) as Record<string, StoredMessageAttribute>);
-}
-
 function toMessage(r: MessageRow): StoredMessage {
   return {
     rowId: r.id,
     queueId: r.queue_id,
     messageId: r.message_id,
-    body: r.body,
-    attributes: parseAttributes(r.attributes),
-    systemAttributes: parseAttributes(r.system_attributes),
+    payload: r.payload,
     md5OfBody: r.md5_body,
     md5OfAttributes: r.md5_attributes,
     md5OfSystemAttributes: r.md5_system_attributes,
@@ -81,70 +103,118 @@ function toMessage(r: MessageRow): StoredMessage {
     groupId: r.group_id,
     deduplicationId: r.deduplication_id,
     sequenceNumber: r.sequence_number,
+    deadLetterSourceArn: r.dead_letter_source_arn,
   };
 }
+
+function toTask(r: MoveTaskRow): MoveTaskRecord {
+  return {
+    id: r.id,
+    account: r.account,
+    region: r.region,
+    sourceArn: r.source_arn,
+    destinationArn: r.destination_arn,
+    maxPerSecond: r.max_per_second,
+    status: r.status,
+    moved: r.moved,
+    toMove: r.to_move,
+    failureReason: r.failure_reason,
+    startedAt: r.started_at,
+  };
+}
+
+/** How many candidate rows a FIFO receive looks at to fill its batch group by group. */
+const FIFO_CANDIDATES = 100;
 
 export class SqliteSqsStore implements SqsStore {
   private readonly s: Record<string, Statement>;
 
   constructor(private readonly database: SqliteDatabase) {
     const db = database.db;
+    const prepare = (sql: string): Statement => db.prepare(sql);
     this.s = {
-      insertQueue: db.prepare(`INSERT INTO sqs_queues (account, region, name, attributes, tags, created_at, modified_at, last_purge_at)
+      insertQueue: prepare(`INSERT INTO sqs_queues (account, region, name, attributes, tags, created_at, modified_at, last_purge_at)
         VALUES (@account, @region, @name, @attributes, @tags, @createdAt, @modifiedAt, @lastPurgeAt) ON CONFLICT DO NOTHING`),
-      getQueue: db.prepare('SELECT * FROM sqs_queues WHERE account = ? AND region = ? AND name = ?'),
-      allQueues: db.prepare('SELECT * FROM sqs_queues ORDER BY id'),
-      listQueues: db.prepare(`SELECT * FROM sqs_queues WHERE account = ? AND region = ? AND substr(name, 1, ?) = ? AND name > ?
+      getQueue: prepare('SELECT * FROM sqs_queues WHERE account = ? AND region = ? AND name = ?'),
+      getQueueById: prepare('SELECT * FROM sqs_queues WHERE id = ?'),
+      allQueues: prepare('SELECT * FROM sqs_queues ORDER BY id'),
+      listQueues: prepare(`SELECT * FROM sqs_queues WHERE account = ? AND region = ? AND substr(name, 1, ?) = ? AND name > ?
         ORDER BY name LIMIT ?`),
-      setAttributes: db.prepare('UPDATE sqs_queues SET attributes = ?, modified_at = ? WHERE id = ?'),
-      setTags: db.prepare('UPDATE sqs_queues SET tags = ? WHERE id = ?'),
-      setPurge: db.prepare('UPDATE sqs_queues SET last_purge_at = ? WHERE id = ?'),
-      deleteQueue: db.prepare('DELETE FROM sqs_queues WHERE id = ?'),
-      deleteQueueMessages: db.prepare('DELETE FROM sqs_messages WHERE queue_id = ?'),
-      recordDeleted: db.prepare(`INSERT INTO sqs_deleted_queues (account, region, name, deleted_at) VALUES (?, ?, ?, ?)
+      setAttributes: prepare('UPDATE sqs_queues SET attributes = ?, modified_at = ? WHERE id = ?'),
+      setTags: prepare('UPDATE sqs_queues SET tags = ? WHERE id = ?'),
+      setPurge: prepare('UPDATE sqs_queues SET last_purge_at = ? WHERE id = ?'),
+      nextSequence: prepare('UPDATE sqs_queues SET next_sequence = next_sequence + 1 WHERE id = ? RETURNING next_sequence - 1 AS seq'),
+      deleteQueue: prepare('DELETE FROM sqs_queues WHERE id = ?'),
+      deleteQueueMessages: prepare('DELETE FROM sqs_messages WHERE queue_id = ?'),
+      deleteQueueDedup: prepare('DELETE FROM sqs_fifo_dedup WHERE queue_id = ?'),
+      deleteQueueAttempts: prepare('DELETE FROM sqs_receive_attempts WHERE queue_id = ?'),
+      recordDeleted: prepare(`INSERT INTO sqs_deleted_queues (account, region, name, deleted_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (account, region, name) DO UPDATE SET deleted_at = excluded.deleted_at`),
-      deletedAt: db.prepare('SELECT deleted_at FROM sqs_deleted_queues WHERE account = ? AND region = ? AND name = ?'),
-      insertMessage: db.prepare(`INSERT INTO sqs_messages (queue_id, message_id, body, attributes, system_attributes, md5_body,
-        md5_attributes, md5_system_attributes, sender_id, sent_at, visible_at, group_id, deduplication_id, sequence_number)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      selectReady: db.prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ?
+      deletedAt: prepare('SELECT deleted_at FROM sqs_deleted_queues WHERE account = ? AND region = ? AND name = ?'),
+      insertMessage: prepare(`INSERT INTO sqs_messages (queue_id, message_id, payload, md5_body, md5_attributes,
+        md5_system_attributes, sender_id, sent_at, visible_at, group_id, deduplication_id, sequence_number, dead_letter_source_arn)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      getMessage: prepare('SELECT * FROM sqs_messages WHERE id = ? AND queue_id = ? AND message_id = ?'),
+      getRow: prepare('SELECT * FROM sqs_messages WHERE id = ?'),
+      selectReady: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ?
         ORDER BY visible_at, id LIMIT ?`),
-      claim: db.prepare(`UPDATE sqs_messages SET visible_at = ?, receive_count = receive_count + 1,
+      selectFifoReady: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ?
+        AND group_id NOT IN (SELECT group_id FROM sqs_messages WHERE queue_id = ? AND visible_at > ? AND receive_count > 0 AND group_id IS NOT NULL)
+        ORDER BY id LIMIT ?`),
+      claim: prepare(`UPDATE sqs_messages SET visible_at = ?, receive_count = receive_count + 1,
         first_receive_at = coalesce(first_receive_at, ?) WHERE id = ?`),
-      deleteMessage: db.prepare('DELETE FROM sqs_messages WHERE id = ? AND queue_id = ? AND message_id = ?'),
-      changeVisibility: db.prepare('UPDATE sqs_messages SET visible_at = ? WHERE id = ? AND queue_id = ? AND message_id = ?'),
-      countVisible: db.prepare('SELECT count(*) AS n FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ?'),
-      countHidden: db.prepare(`SELECT sum(receive_count > 0) AS notVisible, sum(receive_count = 0) AS delayed
+      setVisibleAt: prepare('UPDATE sqs_messages SET visible_at = ? WHERE id = ?'),
+      deleteRow: prepare('DELETE FROM sqs_messages WHERE id = ?'),
+      countVisible: prepare('SELECT count(*) AS n FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ?'),
+      countHidden: prepare(`SELECT sum(receive_count > 0) AS notVisible, sum(receive_count = 0) AS delayed
         FROM sqs_messages WHERE queue_id = ? AND visible_at > ? AND sent_at > ?`),
-      nextVisible: db.prepare('SELECT min(visible_at) AS at FROM sqs_messages WHERE queue_id = ? AND visible_at > ?'),
-      deleteExpired: db.prepare('DELETE FROM sqs_messages WHERE queue_id = ? AND sent_at <= ?'),
+      oldest: prepare('SELECT min(sent_at) AS at FROM sqs_messages WHERE queue_id = ? AND sent_at > ?'),
+      nextVisible: prepare('SELECT min(visible_at) AS at FROM sqs_messages WHERE queue_id = ? AND visible_at > ?'),
+      deleteExpired: prepare('DELETE FROM sqs_messages WHERE queue_id = ? AND sent_at <= ?'),
+      deleteExpiredDedup: prepare('DELETE FROM sqs_fifo_dedup WHERE queue_id = ? AND expires_at <= ?'),
+      deleteExpiredAttempts: prepare('DELETE FROM sqs_receive_attempts WHERE queue_id = ? AND created_at <= ?'),
+      getDedup: prepare('SELECT message_id, sequence_number, expires_at FROM sqs_fifo_dedup WHERE queue_id = ? AND dedup_key = ?'),
+      putDedup: prepare(`INSERT INTO sqs_fifo_dedup (queue_id, dedup_key, message_id, sequence_number, expires_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (queue_id, dedup_key) DO UPDATE SET message_id = excluded.message_id,
+        sequence_number = excluded.sequence_number, expires_at = excluded.expires_at`),
+      getAttempt: prepare('SELECT created_at, messages FROM sqs_receive_attempts WHERE queue_id = ? AND attempt_id = ?'),
+      putAttempt: prepare(`INSERT INTO sqs_receive_attempts (queue_id, attempt_id, created_at, messages) VALUES (?, ?, ?, ?)
+        ON CONFLICT (queue_id, attempt_id) DO UPDATE SET created_at = excluded.created_at, messages = excluded.messages`),
+      peek: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ? ORDER BY id LIMIT ?`),
+      saveTask: prepare(`INSERT INTO sqs_move_tasks (id, account, region, source_arn, destination_arn, max_per_second, status, moved,
+        to_move, failure_reason, started_at) VALUES (@id, @account, @region, @sourceArn, @destinationArn, @maxPerSecond, @status,
+        @moved, @toMove, @failureReason, @startedAt)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, moved = excluded.moved, failure_reason = excluded.failure_reason`),
+      getTask: prepare('SELECT * FROM sqs_move_tasks WHERE id = ?'),
+      listTasks: prepare('SELECT * FROM sqs_move_tasks WHERE source_arn = ? ORDER BY started_at DESC, rowid DESC LIMIT ?'),
+      activeTasks: prepare(`SELECT * FROM sqs_move_tasks WHERE status IN ('RUNNING', 'CANCELLING') ORDER BY started_at`),
     };
+  }
+
+  private st(name: string): Statement {
+    return this.s[name]!;
   }
 
   createQueue(queue: Omit<QueueRecord, 'id'>): Promise<{ created: boolean; queue: QueueRecord }> {
     return this.database.write(() => {
-      const info = this.s.insertQueue!.run({
-        ...queue,
-        attributes: JSON.stringify(queue.attributes),
-        tags: JSON.stringify(queue.tags),
-      });
-      const row = this.s.getQueue!.get(queue.account, queue.region, queue.name) as QueueRow;
+      const info = this.st('insertQueue').run({ ...queue, attributes: JSON.stringify(queue.attributes), tags: JSON.stringify(queue.tags) });
+      const row = this.st('getQueue').get(queue.account, queue.region, queue.name) as QueueRow;
       return { created: info.changes === 1, queue: toQueue(row) };
     });
   }
 
   getQueue(key: QueueKey): Promise<QueueRecord | undefined> {
-    const row = this.s.getQueue!.get(key.account, key.region, key.name) as QueueRow | undefined;
+    const row = this.st('getQueue').get(key.account, key.region, key.name) as QueueRow | undefined;
     return Promise.resolve(row ? toQueue(row) : undefined);
   }
 
   listQueues(account: string, region: string, prefix: string, after: string | undefined, limit: number): Promise<QueueRecord[]> {
-    const rows = this.s.listQueues!.all(account, region, prefix.length, prefix, after ?? '', limit) as QueueRow[];
+    const rows = this.st('listQueues').all(account, region, prefix.length, prefix, after ?? '', limit) as QueueRow[];
     return Promise.resolve(rows.map(toQueue));
   }
 
   allQueues(): Promise<QueueRecord[]> {
-    return Promise.resolve((this.s.allQueues!.all() as QueueRow[]).map(toQueue));
+    return Promise.resolve((this.st('allQueues').all() as QueueRow[]).map(toQueue));
   }
 
   updateQueue(
@@ -152,92 +222,279 @@ export class SqliteSqsStore implements SqsStore {
     changes: { attributes?: Record<string, string>; tags?: Record<string, string>; modifiedAt?: number; lastPurgeAt?: number },
   ): Promise<void> {
     return this.database.write(() => {
-      if (changes.attributes) this.s.setAttributes!.run(JSON.stringify(changes.attributes), changes.modifiedAt ?? Date.now(), id);
-      if (changes.tags) this.s.setTags!.run(JSON.stringify(changes.tags), id);
-      if (changes.lastPurgeAt !== undefined) this.s.setPurge!.run(changes.lastPurgeAt, id);
+      if (changes.attributes) this.st('setAttributes').run(JSON.stringify(changes.attributes), changes.modifiedAt ?? Date.now(), id);
+      if (changes.tags) this.st('setTags').run(JSON.stringify(changes.tags), id);
+      if (changes.lastPurgeAt !== undefined) this.st('setPurge').run(changes.lastPurgeAt, id);
     });
   }
 
   deleteQueue(id: number, deletedAt: number): Promise<void> {
     return this.database.write(() => {
-      const row = this.database.db.prepare('SELECT * FROM sqs_queues WHERE id = ?').get(id) as QueueRow | undefined;
+      const row = this.st('getQueueById').get(id) as QueueRow | undefined;
       if (!row) return;
-      this.s.deleteQueueMessages!.run(id);
-      this.s.deleteQueue!.run(id);
-      this.s.recordDeleted!.run(row.account, row.region, row.name, deletedAt);
+      this.st('deleteQueueMessages').run(id);
+      this.st('deleteQueueDedup').run(id);
+      this.st('deleteQueueAttempts').run(id);
+      this.st('deleteQueue').run(id);
+      this.st('recordDeleted').run(row.account, row.region, row.name, deletedAt);
     });
   }
 
   deletedAt(key: QueueKey): Promise<number | undefined> {
-    const row = this.s.deletedAt!.get(key.account, key.region, key.name) as { deleted_at: number } | undefined;
+    const row = this.st('deletedAt').get(key.account, key.region, key.name) as { deleted_at: number } | undefined;
     return Promise.resolve(row?.deleted_at);
+  }
+
+  private insert(queueId: number, m: NewMessage, sequenceNumber: string | null): void {
+    this.st('insertMessage').run(
+      queueId,
+      m.messageId,
+      m.payload,
+      m.md5OfBody,
+      m.md5OfAttributes,
+      m.md5OfSystemAttributes,
+      m.senderId,
+      m.sentAt,
+      m.visibleAt,
+      m.groupId,
+      m.deduplicationId,
+      sequenceNumber,
+      m.deadLetterSourceArn,
+    );
+  }
+
+  private nextSequence(queueId: number): string {
+    const { seq } = this.st('nextSequence').get(queueId) as { seq: number };
+    return String(SEQUENCE_BASE + BigInt(seq));
   }
 
   insertMessages(queueId: number, messages: NewMessage[]): Promise<void> {
     return this.database.write(() => {
-      for (const m of messages) {
-        this.s.insertMessage!.run(
-          queueId,
-          m.messageId,
-          m.body,
-          m.attributes ? JSON.stringify(m.attributes) : null,
-          m.systemAttributes ? JSON.stringify(m.systemAttributes) : null,
-          m.md5OfBody,
-          m.md5OfAttributes,
-          m.md5OfSystemAttributes,
-          m.senderId,
-          m.sentAt,
-          m.visibleAt,
-          m.groupId,
-          m.deduplicationId,
-          m.sequenceNumber,
-        );
-      }
+      for (const m of messages) this.insert(queueId, m, null);
     });
+  }
+
+  insertFifoMessages(queueId: number, sends: FifoSend[], now: number, dedupWindowMs: number): Promise<FifoSendResult[]> {
+    return this.database.write(() =>
+      sends.map(({ message, dedupKey }) => {
+        const seen = this.st('getDedup').get(queueId, dedupKey) as { message_id: string; sequence_number: string; expires_at: number } | undefined;
+        if (seen && seen.expires_at > now) {
+          return { messageId: seen.message_id, sequenceNumber: seen.sequence_number, duplicate: true };
+        }
+        const sequenceNumber = this.nextSequence(queueId);
+        this.insert(queueId, message, sequenceNumber);
+        this.st('putDedup').run(queueId, dedupKey, message.messageId, sequenceNumber, now + dedupWindowMs);
+        return { messageId: message.messageId, sequenceNumber, duplicate: false };
+      }),
+    );
+  }
+
+  /** Copies a row into another queue (new row, visible now, receive count reset) and deletes the original. */
+  private transfer(row: MessageRow, toQueueId: number, toFifo: boolean, deadLetterSourceArn: string | null, now: number): void {
+    this.st('insertMessage').run(
+      toQueueId,
+      row.message_id,
+      row.payload,
+      row.md5_body,
+      row.md5_attributes,
+      row.md5_system_attributes,
+      row.sender_id,
+      row.sent_at,
+      now,
+      row.group_id,
+      row.deduplication_id,
+      toFifo ? this.nextSequence(toQueueId) : null,
+      deadLetterSourceArn,
+    );
+    this.st('deleteRow').run(row.id);
+  }
+
+  private claim(row: MessageRow, r: ReceiveRequest): StoredMessage {
+    this.st('claim').run(r.visibleUntil, r.now, row.id);
+    const m = toMessage(row);
+    m.visibleAt = r.visibleUntil;
+    m.receiveCount += 1;
+    m.firstReceiveAt ??= r.now;
+    return m;
+  }
+
+  /** AWS moves a message to the DLQ on the receive after maxReceiveCount, instead of returning it. */
+  private redriven(row: MessageRow, redrive: Redrive | undefined, now: number): boolean {
+    if (!redrive || row.receive_count < redrive.maxReceiveCount) return false;
+    if (!this.st('getQueueById').get(redrive.deadLetterQueueId)) return false;
+    this.transfer(row, redrive.deadLetterQueueId, redrive.deadLetterQueueFifo, redrive.sourceArn, now);
+    return true;
+  }
+
+  private receiveStandard(queueId: number, r: ReceiveRequest): StoredMessage[] {
+    const out: StoredMessage[] = [];
+    for (;;) {
+      const rows = this.st('selectReady').all(queueId, r.now, r.retainedAfter, r.max - out.length) as MessageRow[];
+      if (rows.length === 0) return out;
+      for (const row of rows) {
+        if (!this.redriven(row, r.redrive, r.now)) out.push(this.claim(row, r));
+      }
+      if (out.length >= r.max) return out;
+    }
+  }
+
+  private receiveFifo(queueId: number, r: ReceiveRequest): StoredMessage[] {
+    const out: StoredMessage[] = [];
+    for (;;) {
+      const rows = this.st('selectFifoReady').all(queueId, r.now, r.retainedAfter, queueId, r.now, FIFO_CANDIDATES) as MessageRow[];
+      if (rows.length === 0) return out;
+      let moved = false;
+      // Fill the batch group by group, oldest group first, each group in order.
+      const groups = new Map<string, MessageRow[]>();
+      for (const row of rows) {
+        const g = row.group_id ?? '';
+        const list = groups.get(g);
+        if (list) list.push(row);
+        else groups.set(g, [row]);
+      }
+      for (const list of groups.values()) {
+        for (const row of list) {
+          if (out.length >= r.max) return out;
+          if (this.redriven(row, r.redrive, r.now)) {
+            moved = true;
+            continue;
+          }
+          out.push(this.claim(row, r));
+        }
+      }
+      // Claimed groups are now in flight; only a DLQ move can have left more to deliver.
+      if (!moved || out.length >= r.max) return out;
+    }
+  }
+
+  private replayAttempt(queueId: number, r: ReceiveRequest): StoredMessage[] | undefined {
+    const attempt = this.st('getAttempt').get(queueId, r.attemptId) as { created_at: number; messages: string } | undefined;
+    if (!attempt || attempt.created_at <= (r.attemptValidAfter ?? r.now)) return undefined;
+    const entries = JSON.parse(attempt.messages) as AttemptEntry[];
+    const rows: MessageRow[] = [];
+    for (const e of entries) {
+      const row = this.st('getMessage').get(e.rowId, queueId, e.messageId) as MessageRow | undefined;
+      // Deleted, received again or with a changed visibility since: the attempt cannot be replayed.
+      if (!row || row.receive_count !== e.receiveCount || row.visible_at !== e.visibleUntil) return undefined;
+      rows.push(row);
+    }
+    for (const row of rows) this.st('setVisibleAt').run(r.visibleUntil, row.id);
+    this.recordAttempt(queueId, r, rows.map((row) => ({ rowId: row.id, messageId: row.message_id, receiveCount: row.receive_count, visibleUntil: r.visibleUntil })), attempt.created_at);
+    return rows.map((row) => ({ ...toMessage(row), visibleAt: r.visibleUntil }));
+  }
+
+  private recordAttempt(queueId: number, r: ReceiveRequest, entries: AttemptEntry[], createdAt = r.now): void {
+    this.st('putAttempt').run(queueId, r.attemptId, createdAt, JSON.stringify(entries));
   }
 
   receiveMessages(queueId: number, r: ReceiveRequest): Promise<StoredMessage[]> {
     return this.database.write(() => {
-      const rows = this.s.selectReady!.all(queueId, r.now, r.retainedAfter, r.max) as MessageRow[];
-      const out: StoredMessage[] = [];
-      for (const row of rows) {
-        this.s.claim!.run(r.visibleUntil, r.now, row.id);
-        const m = toMessage(row);
-        m.visibleAt = r.visibleUntil;
-        m.receiveCount += 1;
-        m.firstReceiveAt ??= r.now;
-        out.push(m);
+      if (r.attemptId) {
+        const replayed = this.replayAttempt(queueId, r);
+        if (replayed) return replayed;
+      }
+      const out = r.fifo ? this.receiveFifo(queueId, r) : this.receiveStandard(queueId, r);
+      if (r.attemptId && out.length > 0) {
+        this.recordAttempt(queueId, r, out.map((m) => ({ rowId: m.rowId, messageId: m.messageId, receiveCount: m.receiveCount, visibleUntil: r.visibleUntil })));
       }
       return out;
     });
   }
 
-  deleteMessage(queueId: number, rowId: number, messageId: string): Promise<boolean> {
-    return this.database.write(() => this.s.deleteMessage!.run(rowId, queueId, messageId).changes === 1);
+  private current(queueId: number, ref: ReceiptRef, now: number | undefined): MessageRow | 'missing' | 'expired' {
+    const row = this.st('getMessage').get(ref.rowId, queueId, ref.messageId) as MessageRow | undefined;
+    if (!row) return 'missing';
+    if (now !== undefined && (row.receive_count !== ref.receiveCount || row.visible_at <= now)) return 'expired';
+    return row;
   }
 
-  changeVisibility(queueId: number, rowId: number, messageId: string, visibleAt: number): Promise<VisibilityChange> {
-    return this.database.write(() =>
-      this.s.changeVisibility!.run(visibleAt, rowId, queueId, messageId).changes === 1 ? 'changed' : 'missing',
-    );
+  deleteMessage(queueId: number, ref: ReceiptRef, now?: number): Promise<HandleOutcome> {
+    return this.database.write(() => {
+      const row = this.current(queueId, ref, now);
+      if (typeof row === 'string') return row;
+      this.st('deleteRow').run(row.id);
+      return 'done';
+    });
+  }
+
+  changeVisibility(queueId: number, ref: ReceiptRef, visibleAt: number, now?: number): Promise<HandleOutcome> {
+    return this.database.write(() => {
+      const row = this.current(queueId, ref, now);
+      if (typeof row === 'string') return row;
+      this.st('setVisibleAt').run(visibleAt, row.id);
+      return 'done';
+    });
   }
 
   purgeQueue(queueId: number): Promise<number> {
-    return this.database.write(() => this.s.deleteQueueMessages!.run(queueId).changes);
+    return this.database.write(() => {
+      this.st('deleteQueueDedup').run(queueId);
+      this.st('deleteQueueAttempts').run(queueId);
+      return this.st('deleteQueueMessages').run(queueId).changes;
+    });
   }
 
   countMessages(queueId: number, now: number, retainedAfter: number): Promise<MessageCounts> {
-    const visible = (this.s.countVisible!.get(queueId, now, retainedAfter) as { n: number }).n;
-    const hidden = this.s.countHidden!.get(queueId, now, retainedAfter) as { notVisible: number | null; delayed: number | null };
+    const visible = (this.st('countVisible').get(queueId, now, retainedAfter) as { n: number }).n;
+    const hidden = this.st('countHidden').get(queueId, now, retainedAfter) as { notVisible: number | null; delayed: number | null };
     return Promise.resolve({ visible, notVisible: hidden.notVisible ?? 0, delayed: hidden.delayed ?? 0 });
   }
 
-  nextVisibleAt(queueId: number, now: number): Promise<number | undefined> {
-    const row = this.s.nextVisible!.get(queueId, now) as { at: number | null };
+  oldestMessageAt(queueId: number, retainedAfter: number): Promise<number | undefined> {
+    const row = this.st('oldest').get(queueId, retainedAfter) as { at: number | null };
     return Promise.resolve(row.at ?? undefined);
   }
 
-  deleteExpired(queueId: number, retainedAfter: number): Promise<number> {
-    return this.database.write(() => this.s.deleteExpired!.run(queueId, retainedAfter).changes);
+  nextVisibleAt(queueId: number, now: number): Promise<number | undefined> {
+    const row = this.st('nextVisible').get(queueId, now) as { at: number | null };
+    return Promise.resolve(row.at ?? undefined);
+  }
+
+  deleteExpired(queueId: number, retainedAfter: number, now: number): Promise<number> {
+    return this.database.write(() => {
+      this.st('deleteExpiredDedup').run(queueId, now);
+      this.st('deleteExpiredAttempts').run(queueId, now - ATTEMPT_RETENTION_MS);
+      return this.st('deleteExpired').run(queueId, retainedAfter).changes;
+    });
+  }
+
+  peekMessages(queueId: number, now: number, retainedAfter: number, limit: number): Promise<StoredMessage[]> {
+    return Promise.resolve((this.st('peek').all(queueId, now, retainedAfter, limit) as MessageRow[]).map(toMessage));
+  }
+
+  transferMessages(moves: MessageTransfer[], now: number): Promise<number> {
+    return this.database.write(() => {
+      let n = 0;
+      for (const move of moves) {
+        const row = this.st('getRow').get(move.rowId) as MessageRow | undefined;
+        if (!row || row.message_id !== move.messageId) continue;
+        if (!this.st('getQueueById').get(move.toQueueId)) continue;
+        this.transfer(row, move.toQueueId, move.toFifo, move.deadLetterSourceArn, now);
+        n++;
+      }
+      return n;
+    });
+  }
+
+  saveMoveTask(task: MoveTaskRecord): Promise<void> {
+    return this.database.write(() => {
+      this.st('saveTask').run(task);
+    });
+  }
+
+  getMoveTask(id: string): Promise<MoveTaskRecord | undefined> {
+    const row = this.st('getTask').get(id) as MoveTaskRow | undefined;
+    return Promise.resolve(row ? toTask(row) : undefined);
+  }
+
+  listMoveTasks(sourceArn: string, limit: number): Promise<MoveTaskRecord[]> {
+    return Promise.resolve((this.st('listTasks').all(sourceArn, limit) as MoveTaskRow[]).map(toTask));
+  }
+
+  activeMoveTasks(): Promise<MoveTaskRecord[]> {
+    return Promise.resolve((this.st('activeTasks').all() as MoveTaskRow[]).map(toTask));
   }
 }
+
+/** Receive attempt ids are honoured for five minutes; keep their records a little longer. */
+const ATTEMPT_RETENTION_MS = 10 * 60_000;

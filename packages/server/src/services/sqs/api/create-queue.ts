@@ -1,7 +1,9 @@
 import { AwsError, invalidValue } from '../../../protocols/errors.js';
 import type { CreateQueueRequest, CreateQueueResult } from '../../../protocols/models/sqs.types.js';
 import type { RequestContext } from '../../../protocols/service.js';
-import { firstDifference, validateAttributes, withDefaults } from '../domain/queue-attributes.js';
+import { checkFifoThroughput, firstDifference, validateAttributes, withDefaults } from '../domain/queue-attributes.js';
+import { queueArn } from '../domain/queue-url.js';
+import { checkRedriveTarget } from '../redrive.js';
 import { isValidQueueName, QUEUE_NAME_RULES } from '../domain/queue-name.js';
 import { sqsError } from '../errors.js';
 import { urlOf } from '../queues.js';
@@ -35,15 +37,16 @@ export async function createQueue(sqs: SqsRuntime, input: CreateQueueRequest, ct
     // An explicit FifoQueue=false on a standard queue is an unknown attribute, as on AWS.
     throw sqsError('InvalidAttributeName', 'Unknown Attribute FifoQueue.');
   }
-  if (fifo) {
-    throw sqsError('UnsupportedOperation', 'FIFO queues are not supported by this version of Tributary yet.');
-  }
   const tags = input.tags ?? {};
   const tagError = validateTags(tags);
   if (tagError) throw tagError;
 
   const attributes = withDefaults(validated, fifo);
+  const throughput = checkFifoThroughput(attributes);
+  if (throughput) throw throughput;
   const key = { account: ctx.account, region: ctx.region, name };
+  const redrive = await checkRedriveTarget(sqs, attributes.RedrivePolicy, { arn: queueArn(ctx.region, ctx.account, name), fifo });
+  if (redrive) throw redrive;
   const now = sqs.clock.now();
 
   const existing = await sqs.store.getQueue(key);
@@ -57,7 +60,7 @@ export async function createQueue(sqs: SqsRuntime, input: CreateQueueRequest, ct
     ? { created: false, queue: existing }
     : await sqs.store.createQueue({ ...key, attributes, tags, createdAt: now, modifiedAt: now, lastPurgeAt: null });
   if (!created) {
-    const differs = firstDifference(queue.attributes, attributes);
+    const differs = firstDifference(queue.attributes, attributes, Object.keys(validated));
     if (differs) {
       throw sqsError('QueueNameExists', `A queue already exists with the same name and a different value for attribute ${differs}`);
     }

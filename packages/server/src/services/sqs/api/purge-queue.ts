@@ -14,4 +14,5 @@ export async function purgeQueue(sqs: SqsRuntime, input: PurgeQueueRequest, ctx:
   }
   await sqs.store.updateQueue(queue.id, { lastPurgeAt: now });
   await sqs.store.purgeQueue(queue.id);
+  sqs.waiters.wake(queue.id);
 }

@@ -1,14 +1,17 @@
 import { invalidValue } from '../../../protocols/errors.js';
 import type { Message, ReceiveMessageRequest, ReceiveMessageResult } from '../../../protocols/models/sqs.types.js';
 import type { RequestContext } from '../../../protocols/service.js';
-import type { QueueRecord, StoredMessage, StoredMessageAttribute } from '../../../storage/ports.js';
+import type { QueueRecord, StoredMessage } from '../../../storage/ports.js';
 import { md5OfMessageAttributes } from '../domain/md5.js';
+import { decodePayload, type MessageContent, type StoredMessageAttribute } from '../domain/payload.js';
 import { attributeNumber } from '../domain/queue-attributes.js';
 import { encodeReceiptHandle } from '../domain/receipt-handle.js';
-import { isFifo, requireQueue, retainedAfter } from '../queues.js';
+import { isFifo, redriveFor, requireQueue, retainedAfter } from '../queues.js';
 import type { SqsRuntime } from '../runtime.js';
 
 const MAX_VISIBILITY = 43_200;
+/** A FIFO receive can be retried with the same ReceiveRequestAttemptId for five minutes. */
+const RECEIVE_ATTEMPT_WINDOW_MS = 5 * 60_000;
 
 function checkRange(name: string, value: number | undefined, min: number, max: number, reason: string): void {
   if (value === undefined) return;
@@ -16,25 +19,27 @@ function checkRange(name: string, value: number | undefined, min: number, max: n
 }
 
 /** System attributes a receive can ask for, and how to read each from a stored message. */
-const SYSTEM_ATTRIBUTES: Record<string, (m: StoredMessage, fifo: boolean) => string | undefined> = {
+type Read = (m: StoredMessage, fifo: boolean, content: MessageContent) => string | undefined;
+
+const SYSTEM_ATTRIBUTES: Record<string, Read> = {
   SenderId: (m) => m.senderId,
   SentTimestamp: (m) => String(m.sentAt),
   ApproximateReceiveCount: (m) => String(m.receiveCount),
   ApproximateFirstReceiveTimestamp: (m) => (m.firstReceiveAt === null ? undefined : String(m.firstReceiveAt)),
-  AWSTraceHeader: (m) => m.systemAttributes?.AWSTraceHeader?.StringValue,
+  AWSTraceHeader: (_m, _fifo, content) => content.systemAttributes?.AWSTraceHeader?.StringValue,
   MessageGroupId: (m) => m.groupId ?? undefined,
   MessageDeduplicationId: (m, fifo) => (fifo ? (m.deduplicationId ?? undefined) : undefined),
   SequenceNumber: (m, fifo) => (fifo ? (m.sequenceNumber ?? undefined) : undefined),
-  DeadLetterQueueSourceArn: (m) => m.systemAttributes?.DeadLetterQueueSourceArn?.StringValue,
+  DeadLetterQueueSourceArn: (m) => m.deadLetterSourceArn ?? undefined,
 };
 
-function systemAttributes(m: StoredMessage, names: Set<string>, fifo: boolean): Record<string, string> | undefined {
+function systemAttributes(m: StoredMessage, content: MessageContent, names: Set<string>, fifo: boolean): Record<string, string> | undefined {
   if (names.size === 0) return undefined;
   const all = names.has('All');
   const out: Record<string, string> = {};
   for (const [name, read] of Object.entries(SYSTEM_ATTRIBUTES)) {
     if (!all && !names.has(name)) continue;
-    const v = read(m, fifo);
+    const v = read(m, fifo, content);
     if (v !== undefined) out[name] = v;
   }
   return Object.keys(out).length > 0 ? out : undefined;
@@ -55,16 +60,17 @@ export function selectMessageAttributes(
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function toWire(m: StoredMessage, queue: QueueRecord, input: ReceiveMessageRequest, systemNames: Set<string>): Message {
+function toWire(sqs: SqsRuntime, m: StoredMessage, queue: QueueRecord, input: ReceiveMessageRequest, systemNames: Set<string>): Message {
+  const content = decodePayload(m.payload, sqs.dataKey);
   const out: Message = {
     MessageId: m.messageId,
     ReceiptHandle: encodeReceiptHandle({ queueId: queue.id, rowId: m.rowId, messageId: m.messageId, receiveCount: m.receiveCount }),
     MD5OfBody: m.md5OfBody,
-    Body: m.body,
+    Body: content.body,
   };
-  const attrs = systemAttributes(m, systemNames, isFifo(queue));
+  const attrs = systemAttributes(m, content, systemNames, isFifo(queue));
   if (attrs) out.Attributes = attrs;
-  const selected = selectMessageAttributes(m.attributes, input.MessageAttributeNames ?? []);
+  const selected = selectMessageAttributes(content.attributes, input.MessageAttributeNames ?? []);
   if (selected) {
     out.MD5OfMessageAttributes = md5OfMessageAttributes(selected);
     out.MessageAttributes = Object.fromEntries(
@@ -89,6 +95,12 @@ export async function receiveMessage(sqs: SqsRuntime, input: ReceiveMessageReque
   const visibility = input.VisibilityTimeout ?? attributeNumber(queue.attributes, 'VisibilityTimeout');
   const waitSeconds = input.WaitTimeSeconds ?? attributeNumber(queue.attributes, 'ReceiveMessageWaitTimeSeconds');
   const systemNames = new Set([...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])]);
+  const fifo = isFifo(queue);
+  const attemptId = fifo ? input.ReceiveRequestAttemptId : undefined;
+  if (attemptId !== undefined && !/^[\x21-\x7E]{1,128}$/.test(attemptId)) {
+    throw invalidValue('ReceiveRequestAttemptId', attemptId, 'ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 to 128 in length.');
+  }
+  const redrive = await redriveFor(sqs, queue);
 
   const deadline = sqs.clock.now() + waitSeconds * 1000;
   for (;;) {
@@ -99,10 +111,22 @@ export async function receiveMessage(sqs: SqsRuntime, input: ReceiveMessageReque
       max,
       visibleUntil: now + visibility * 1000,
       retainedAfter: retainedAfter(queue, now),
+      fifo,
+      redrive,
+      attemptId,
+      attemptValidAfter: now - RECEIVE_ATTEMPT_WINDOW_MS,
     });
-    if (messages.length > 0) return { Messages: messages.map((m) => toWire(m, queue, input, systemNames)) };
+    if (messages.length > 0) {
+      sqs.counters.add(queue, 'received', messages.length);
+      if (redrive) sqs.waiters.wake(redrive.deadLetterQueueId);
+      return { Messages: messages.map((m) => toWire(sqs, m, queue, input, systemNames)) };
+    }
+    if (redrive) sqs.waiters.wake(redrive.deadLetterQueueId);
     const remaining = deadline - sqs.clock.now();
-    if (remaining <= 0 || ctx.signal.aborted) return {};
+    if (remaining <= 0 || ctx.signal.aborted) {
+      sqs.counters.add(queue, 'emptyReceives');
+      return {};
+    }
     const next = await sqs.store.nextVisibleAt(queue.id, now);
     const sleep = next === undefined ? remaining : Math.min(remaining, Math.max(1, next - sqs.clock.now()));
     await sqs.waiters.wait(queue.id, seen, sleep, ctx.signal);

@@ -7,12 +7,11 @@ import type {
   SendMessageBatchResultEntry,
 } from '../../../protocols/models/sqs.types.js';
 import type { RequestContext } from '../../../protocols/service.js';
-import type { NewMessage } from '../../../storage/ports.js';
 import { validateBatch } from '../domain/batch.js';
 import { sqsError } from '../errors.js';
 import { requireQueue } from '../queues.js';
 import type { SqsRuntime } from '../runtime.js';
-import { prepareMessage } from '../sending.js';
+import { fifoRequirement, prepareMessage, storeMessages, type PreparedMessage } from '../sending.js';
 import { sendResult } from './send-message.js';
 
 /** The whole batch, like one message, may carry at most 1 MiB. */
@@ -43,18 +42,23 @@ export async function sendMessageBatch(
   if (total > MAX_BATCH_BYTES) {
     throw sqsError('BatchRequestTooLong', `Batch requests cannot be longer than ${MAX_BATCH_BYTES} bytes. You have sent ${total} bytes.`);
   }
+  for (const entry of input.Entries) {
+    // AWS fails the whole batch, as InvalidParameterValue, when a FIFO entry lacks these.
+    const missing = fifoRequirement(queue, entry);
+    if (missing) throw sqsError('InvalidParameterValue', missing.message);
+  }
   const now = sqs.clock.now();
-  const accepted: { id: string; message: NewMessage }[] = [];
+  const accepted: { id: string; prepared: PreparedMessage }[] = [];
   const failed: BatchResultErrorEntry[] = [];
   for (const entry of input.Entries) {
-    const prepared = prepareMessage(queue, entry, now, ctx, 'cannot be validated');
+    const prepared = prepareMessage(sqs, queue, entry, now, ctx, 'cannot be validated');
     if (prepared instanceof AwsError) failed.push(batchFailure(entry.Id, prepared));
-    else accepted.push({ id: entry.Id, message: prepared.message });
+    else accepted.push({ id: entry.Id, prepared });
   }
-  if (accepted.length > 0) {
-    await sqs.store.insertMessages(queue.id, accepted.map((a) => a.message));
-    sqs.waiters.wake(queue.id);
-  }
-  const successful: SendMessageBatchResultEntry[] = accepted.map((a) => ({ Id: a.id, ...sendResult(a.message) }) as SendMessageBatchResultEntry);
+  const outcomes = await storeMessages(sqs, queue, accepted.map((a) => a.prepared));
+  const successful: SendMessageBatchResultEntry[] = accepted.map((a, i) => {
+    const r = sendResult(a.prepared.message, outcomes[i]!);
+    return { Id: a.id, MessageId: r.MessageId!, MD5OfMessageBody: r.MD5OfMessageBody!, ...r };
+  });
   return { Successful: successful, Failed: failed };
 }

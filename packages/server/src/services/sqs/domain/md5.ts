@@ -1,7 +1,7 @@
 // The digests SQS returns and the SDKs verify: MD5 of the body, and MD5 of the message
 // attributes over AWS's length-prefixed, name-sorted encoding.
 import { createHash } from 'node:crypto';
-import type { StoredMessageAttribute } from '../../../storage/ports.js';
+import type { StoredMessageAttribute } from './payload.js';
 
 export function md5Hex(data: string | Uint8Array): string {
   return createHash('md5').update(data).digest('hex');

@@ -1,7 +1,7 @@
 // Validation of what a sender gives: body characters and size, message attributes and the
 // one settable system attribute (AWSTraceHeader), with AWS's wording.
 import type { AwsError } from '../../../protocols/errors.js';
-import type { StoredMessageAttribute } from '../../../storage/ports.js';
+import type { StoredMessageAttribute } from './payload.js';
 import { sqsError } from '../errors.js';
 
 /** What the wire codecs decode a MessageAttributeValue into. */

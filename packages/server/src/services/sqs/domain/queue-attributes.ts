@@ -19,7 +19,7 @@ interface EnumAttribute {
   default: string;
 }
 interface TextAttribute {
-  kind: 'json' | 'string';
+  kind: 'json' | 'policy' | 'string';
 }
 type AttributeSpec = (IntegerAttribute | BooleanAttribute | EnumAttribute | TextAttribute) & { fifoOnly?: boolean };
 
@@ -29,7 +29,7 @@ export const SETTABLE_ATTRIBUTES: Record<string, AttributeSpec> = {
   MessageRetentionPeriod: { kind: 'integer', min: 60, max: 1_209_600, default: 345_600 },
   ReceiveMessageWaitTimeSeconds: { kind: 'integer', min: 0, max: 20, default: 0 },
   VisibilityTimeout: { kind: 'integer', min: 0, max: 43_200, default: 30 },
-  Policy: { kind: 'json' },
+  Policy: { kind: 'policy' },
   RedrivePolicy: { kind: 'json' },
   RedriveAllowPolicy: { kind: 'json' },
   KmsMasterKeyId: { kind: 'string' },
@@ -79,6 +79,9 @@ function normaliseValue(name: string, spec: AttributeSpec, raw: string): string 
     case 'enum':
       if (!spec.values.includes(raw)) return invalidValue(name);
       return raw;
+    case 'policy':
+      if (raw === '') return '';
+      return isPolicyDocument(raw) ? raw : invalidValue(name);
     case 'json':
       if (raw === '') return '';
       try {
@@ -126,26 +129,84 @@ export function validateAttributes(
     );
   }
   if (out.RedrivePolicy) {
-    const err = validateRedrivePolicy(out.RedrivePolicy);
+    const policy = normaliseRedrivePolicy(out.RedrivePolicy);
+    if (typeof policy !== 'string') return policy;
+    out.RedrivePolicy = policy;
+  }
+  if (out.RedriveAllowPolicy) {
+    const err = validateRedriveAllowPolicy(out.RedriveAllowPolicy);
     if (err) return err;
   }
   return out;
 }
 
-function validateRedrivePolicy(text: string): AwsError | undefined {
-  const policy = JSON.parse(text) as Record<string, unknown>;
-  const count = Number(policy.maxReceiveCount);
-  const arn = policy.deadLetterTargetArn;
-  if (typeof arn !== 'string' || !/^arn:aws[\w-]*:sqs:[^:]+:\d{12}:[A-Za-z0-9_.-]+$/.test(arn)) {
-    return sqsError('InvalidParameterValue', `Value ${text} for parameter RedrivePolicy is invalid. Reason: Invalid value for deadLetterTargetArn.`);
+/** An IAM policy document: an object with one or more statements, each with an effect. */
+function isPolicyDocument(text: string): boolean {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return false;
   }
-  if (!Number.isInteger(count) || count < 1 || count > 1000) {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
+  const d = doc as Record<string, unknown>;
+  if (d.Version !== undefined && d.Version !== '2012-10-17' && d.Version !== '2008-10-17') return false;
+  if (d.Statement === undefined) return false;
+  const statements = Array.isArray(d.Statement) ? d.Statement : [d.Statement];
+  return statements.every((st: unknown) => {
+    if (typeof st !== 'object' || st === null || Array.isArray(st)) return false;
+    const e = (st as Record<string, unknown>).Effect;
+    return e === 'Allow' || e === 'Deny';
+  });
+}
+
+/** The FIFO throughput settings must agree once merged with what the queue already has. */
+export function checkFifoThroughput(attributes: Record<string, string>): AwsError | undefined {
+  if (attributes.FifoThroughputLimit === 'perMessageGroupId' && attributes.DeduplicationScope !== 'messageGroup') {
     return sqsError(
-      'InvalidParameterValue',
-      `Value ${text} for parameter RedrivePolicy is invalid. Reason: Invalid value for maxReceiveCount: ${String(policy.maxReceiveCount)}, valid values are from 1 to 1000 both inclusive.`,
+      'InvalidAttributeValue',
+      'Invalid value for the parameter FifoThroughputLimit. Reason: perMessageGroupId is allowed only when the value for DeduplicationScope is messageGroup.',
     );
   }
   return undefined;
+}
+
+const MAX_ALLOWED_SOURCES = 10;
+
+function validateRedriveAllowPolicy(text: string): AwsError | undefined {
+  const policy = JSON.parse(text) as Record<string, unknown>;
+  const permission = policy.redrivePermission;
+  const sources = policy.sourceQueueArns;
+  const bad = (reason: string) => sqsError('InvalidParameterValue', `Value ${text} for parameter RedriveAllowPolicy is invalid. Reason: ${reason}`);
+  if (permission !== 'allowAll' && permission !== 'denyAll' && permission !== 'byQueue') {
+    return bad('Invalid value for redrivePermission. Valid values are allowAll, denyAll and byQueue.');
+  }
+  if (permission === 'byQueue') {
+    if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => typeof s === 'string')) {
+      return bad('sourceQueueArns must be a list of one or more queue ARNs when redrivePermission is byQueue.');
+    }
+    if (sources.length > MAX_ALLOWED_SOURCES) return bad(`sourceQueueArns can contain at most ${MAX_ALLOWED_SOURCES} queue ARNs.`);
+  } else if (sources !== undefined) {
+    return bad('sourceQueueArns can be given only when redrivePermission is byQueue.');
+  }
+  return undefined;
+}
+
+/** Checks the policy's form (not whether the target exists) and writes it as AWS reports it. */
+function normaliseRedrivePolicy(text: string): string | AwsError {
+  const policy = JSON.parse(text) as Record<string, unknown>;
+  const arn = policy.deadLetterTargetArn;
+  const bad = (reason: string) => sqsError('InvalidParameterValue', `Value ${text} for parameter RedrivePolicy is invalid. Reason: ${reason}`);
+  if (policy.maxReceiveCount === undefined) return bad('Redrive policy does not contain mandatory attribute: maxReceiveCount.');
+  if (arn === undefined) return bad('Redrive policy does not contain mandatory attribute: deadLetterTargetArn.');
+  if (typeof arn !== 'string' || !/^arn:aws[\w-]*:sqs:[^:]+:\d{12}:[A-Za-z0-9_.-]+$/.test(arn)) {
+    return bad('Invalid value for deadLetterTargetArn.');
+  }
+  const count = Number(policy.maxReceiveCount);
+  if (!Number.isInteger(count) || count < 1 || count > 1000) {
+    return bad(`Invalid value for maxReceiveCount: ${String(policy.maxReceiveCount)}, valid values are from 1 to 1000 both inclusive.`);
+  }
+  return JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: count });
 }
 
 /** The full settable attribute set of a new queue: defaults overlaid with what was given. */
@@ -162,14 +223,22 @@ export function withDefaults(given: Record<string, string>, fifo: boolean): Reco
     out.SqsManagedSseEnabled = 'false';
     out.KmsDataKeyReusePeriodSeconds ??= '300';
   }
-  for (const [k, v] of Object.entries(out)) if (v === '' && SETTABLE_ATTRIBUTES[k]?.kind === 'json') delete out[k];
+  for (const [k, v] of Object.entries(out)) if (v === '' && isText(k)) delete out[k];
   return out;
 }
 
-/** The first attribute whose value differs, for CreateQueue's idempotency check. */
-export function firstDifference(existing: Record<string, string>, wanted: Record<string, string>): string | undefined {
-  const names = new Set([...Object.keys(existing), ...Object.keys(wanted)]);
-  for (const name of names) {
+/** Attributes that an empty value removes. */
+export function isText(name: string): boolean {
+  const kind = SETTABLE_ATTRIBUTES[name]?.kind;
+  return kind === 'json' || kind === 'policy' || kind === 'string';
+}
+
+/**
+ * CreateQueue's idempotency check: the first of the attributes the caller gave whose value
+ * differs from the existing queue's (AWS compares only what the request names).
+ */
+export function firstDifference(existing: Record<string, string>, wanted: Record<string, string>, given: Iterable<string>): string | undefined {
+  for (const name of given) {
     if ((existing[name] ?? '') !== (wanted[name] ?? '')) return name;
   }
   return undefined;
