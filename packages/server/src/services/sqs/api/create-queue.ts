@@ -57,7 +57,7 @@ export async function createQueue(sqs: SqsRuntime, input: CreateQueueRequest, ct
     ? { created: false, queue: existing }
     : await sqs.store.createQueue({ ...key, attributes, tags, createdAt: now, modifiedAt: now, lastPurgeAt: null });
   if (!created) {
-    const differs = firstDifference(queue.attributes, attributes);
+    const differs = firstDifference(queue.attributes, attributes, Object.keys(validated));
     if (differs) {
       throw sqsError('QueueNameExists', `A queue already exists with the same name and a different value for attribute ${differs}`);
     }

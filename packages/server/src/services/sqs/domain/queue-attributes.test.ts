@@ -64,8 +64,12 @@ describe('queue attributes', () => {
     expect(validateAttributes({ DelaySeconds: '05', SqsManagedSseEnabled: 'TRUE' }, false, 'CreateQueue')).toEqual({ DelaySeconds: '5', SqsManagedSseEnabled: 'true' });
   });
 
-  it('finds the first attribute that differs, treating absent as different from set', () => {
-    expect(firstDifference(withDefaults({}, false), withDefaults({ DelaySeconds: '1' }, false))).toBe('DelaySeconds');
-    expect(firstDifference(withDefaults({}, false), withDefaults({}, false))).toBeUndefined();
+  it('compares only the attributes a second CreateQueue names, defaults included', () => {
+    const existing = withDefaults({ DelaySeconds: '1', ReceiveMessageWaitTimeSeconds: '1' }, false);
+    expect(firstDifference(existing, withDefaults({ DelaySeconds: '2' }, false), ['DelaySeconds'])).toBe('DelaySeconds');
+    expect(firstDifference(existing, withDefaults({ DelaySeconds: '1' }, false), ['DelaySeconds'])).toBeUndefined();
+    expect(firstDifference(existing, withDefaults({}, false), [])).toBeUndefined();
+    expect(firstDifference(withDefaults({}, false), withDefaults({ VisibilityTimeout: '30' }, false), ['VisibilityTimeout'])).toBeUndefined();
+    expect(firstDifference(withDefaults({}, false), withDefaults({ Policy: '{}' }, false), ['Policy'])).toBe('Policy');
   });
 });

@@ -166,10 +166,12 @@ export function withDefaults(given: Record<string, string>, fifo: boolean): Reco
   return out;
 }
 
-/** The first attribute whose value differs, for CreateQueue's idempotency check. */
-export function firstDifference(existing: Record<string, string>, wanted: Record<string, string>): string | undefined {
-  const names = new Set([...Object.keys(existing), ...Object.keys(wanted)]);
-  for (const name of names) {
+/**
+ * CreateQueue's idempotency check: the first of the attributes the caller gave whose value
+ * differs from the existing queue's (AWS compares only what the request names).
+ */
+export function firstDifference(existing: Record<string, string>, wanted: Record<string, string>, given: Iterable<string>): string | undefined {
+  for (const name of given) {
     if ((existing[name] ?? '') !== (wanted[name] ?? '')) return name;
   }
   return undefined;
