@@ -57,12 +57,13 @@ describe('SQS through the SDK v3 (real clock)', () => {
   const create = async (attributes?: Record<string, string>) =>
     (await sqs.send(new CreateQueueCommand({ QueueName: unique('q'), Attributes: attributes }))).QueueUrl!;
 
-  it('creates a queue idempotently and refuses the same name with different attributes', async () => {
+  it('creates a queue idempotently (comparing only the attributes given) and refuses a different value', async () => {
     const name = unique('idem');
     const a = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: { DelaySeconds: '1' } }));
     const b = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: { DelaySeconds: '1' } }));
     expect(b.QueueUrl).toBe(a.QueueUrl);
-    const err = await failure(sqs.send(new CreateQueueCommand({ QueueName: name })));
+    expect((await sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl).toBe(a.QueueUrl);
+    const err = await failure(sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: { DelaySeconds: '2' } })));
     expect(err).toMatchObject({ name: 'QueueNameExists', code: 'QueueAlreadyExists', status: 400, message: 'A queue already exists with the same name and a different value for attribute DelaySeconds' });
   });
 
