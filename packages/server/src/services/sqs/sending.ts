@@ -4,21 +4,16 @@ import { AwsError, invalidValue } from '../../protocols/errors.js';
 import type { RequestContext } from '../../protocols/service.js';
 import type { NewMessage, QueueRecord } from '../../storage/ports.js';
 import { md5Hex, md5OfMessageAttributes } from './domain/md5.js';
-import { validateBody, validateMessageAttributes, validateSystemAttributes, type MessageAttributeInput } from './domain/message.js';
+import type { SendMessageRequest } from '../../protocols/models/sqs.types.js';
+import { validateBody, validateMessageAttributes, validateSystemAttributes } from './domain/message.js';
 import { encodePayload } from './domain/payload.js';
 import { attributeNumber } from './domain/queue-attributes.js';
 import { sqsError } from './errors.js';
 import { isEncrypted, isFifo } from './queues.js';
 import type { SqsRuntime } from './runtime.js';
 
-export interface OutgoingMessage {
-  MessageBody?: string;
-  DelaySeconds?: number;
-  MessageAttributes?: Record<string, MessageAttributeInput>;
-  MessageSystemAttributes?: Record<string, MessageAttributeInput>;
-  MessageDeduplicationId?: string;
-  MessageGroupId?: string;
-}
+/** A SendMessage request or a batch entry: the same members, as the model defines them. */
+export type OutgoingMessage = Omit<SendMessageRequest, 'QueueUrl'>;
 
 export interface PreparedMessage {
   message: NewMessage;

@@ -1,14 +1,9 @@
-import type {
-  BatchResultErrorEntry,
-  DeleteMessageBatchRequest,
-  DeleteMessageBatchResult,
-} from '../../../protocols/models/sqs.types.js';
+import type { DeleteMessageBatchRequest, DeleteMessageBatchResult } from '../../../protocols/models/sqs.types.js';
 import type { RequestContext } from '../../../protocols/service.js';
-import { validateBatch } from '../domain/batch.js';
+import { batchOutcome, validateBatch } from '../domain/batch.js';
 import { requireQueue } from '../queues.js';
 import { deleteByHandle } from '../receipts.js';
 import type { SqsRuntime } from '../runtime.js';
-import { batchFailure } from './send-message-batch.js';
 
 export async function deleteMessageBatch(
   sqs: SqsRuntime,
@@ -18,13 +13,6 @@ export async function deleteMessageBatch(
   const queue = await requireQueue(sqs, ctx, input.QueueUrl);
   const batchError = validateBatch(input.Entries, 'DeleteMessageBatchRequestEntry');
   if (batchError) throw batchError;
-  const results = await Promise.all(input.Entries.map((e) => deleteByHandle(sqs, queue, e.ReceiptHandle)));
-  const failed: BatchResultErrorEntry[] = [];
-  const successful: { Id: string }[] = [];
-  input.Entries.forEach((e, i) => {
-    const err = results[i];
-    if (err) failed.push(batchFailure(e.Id, err));
-    else successful.push({ Id: e.Id });
-  });
-  return { Successful: successful, Failed: failed };
+  const errors = await Promise.all(input.Entries.map((e) => deleteByHandle(sqs, queue, e.ReceiptHandle)));
+  return batchOutcome(input.Entries, errors);
 }

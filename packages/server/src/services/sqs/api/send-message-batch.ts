@@ -7,7 +7,7 @@ import type {
   SendMessageBatchResultEntry,
 } from '../../../protocols/models/sqs.types.js';
 import type { RequestContext } from '../../../protocols/service.js';
-import { validateBatch } from '../domain/batch.js';
+import { batchFailure, validateBatch } from '../domain/batch.js';
 import { sqsError } from '../errors.js';
 import { requireQueue } from '../queues.js';
 import type { SqsRuntime } from '../runtime.js';
@@ -24,10 +24,6 @@ function entrySize(e: SendMessageBatchRequestEntry): number {
     size += a.BinaryValue ? a.BinaryValue.length : Buffer.byteLength(a.StringValue ?? '');
   }
   return size;
-}
-
-export function batchFailure(id: string, err: AwsError): BatchResultErrorEntry {
-  return { Id: id, SenderFault: err.fault === 'Sender', Code: err.code, Message: err.message };
 }
 
 export async function sendMessageBatch(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AwsError, invalidValue } from '../../../protocols/errors.js';
+import type { AwsError} from '../../../protocols/errors.js';
+import { invalidValue } from '../../../protocols/errors.js';
 import type { StartMessageMoveTaskRequest, StartMessageMoveTaskResult } from '../../../protocols/models/sqs.types.js';
 import type { RequestContext } from '../../../protocols/service.js';
 import { sqsError } from '../errors.js';

@@ -1,5 +1,6 @@
 // The checks every *Batch operation makes of its entry list before looking at any entry.
 import type { AwsError } from '../../../protocols/errors.js';
+import type { BatchResultErrorEntry } from '../../../protocols/models/sqs.types.js';
 import { sqsError } from '../errors.js';
 
 export const MAX_BATCH_ENTRIES = 10;
@@ -27,4 +28,20 @@ export function validateBatch(entries: { Id: string }[], entryName: string): Aws
     seen.add(e.Id);
   }
   return undefined;
+}
+
+export function batchFailure(id: string, err: AwsError): BatchResultErrorEntry {
+  return { Id: id, SenderFault: err.fault === 'Sender', Code: err.code, Message: err.message };
+}
+
+/** Splits per-entry outcomes (an error, or nothing for success) into AWS's Successful and Failed lists. */
+export function batchOutcome(entries: { Id: string }[], errors: (AwsError | undefined)[]): { Successful: { Id: string }[]; Failed: BatchResultErrorEntry[] } {
+  const Successful: { Id: string }[] = [];
+  const Failed: BatchResultErrorEntry[] = [];
+  entries.forEach((e, i) => {
+    const err = errors[i];
+    if (err) Failed.push(batchFailure(e.Id, err));
+    else Successful.push({ Id: e.Id });
+  });
+  return { Successful, Failed };
 }

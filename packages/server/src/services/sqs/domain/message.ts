@@ -1,17 +1,12 @@
 // Validation of what a sender gives: body characters and size, message attributes and the
 // one settable system attribute (AWSTraceHeader), with AWS's wording.
 import type { AwsError } from '../../../protocols/errors.js';
+import type { MessageAttributeValue } from '../../../protocols/models/sqs.types.js';
 import type { StoredMessageAttribute } from './payload.js';
 import { sqsError } from '../errors.js';
 
 /** What the wire codecs decode a MessageAttributeValue into. */
-export interface MessageAttributeInput {
-  DataType: string;
-  StringValue?: string;
-  BinaryValue?: Uint8Array;
-  StringListValues?: string[];
-  BinaryListValues?: Uint8Array[];
-}
+export type MessageAttributeInput = MessageAttributeValue;
 
 // Characters SQS accepts: #x9 | #xA | #xD | #x20–#xD7FF | #xE000–#xFFFD | #x10000–#x10FFFF.
 const INVALID_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
