@@ -105,7 +105,8 @@ export function prepareMessage(
     dedupKey = queue.attributes.DeduplicationScope === 'messageGroup' ? `${input.MessageGroupId}\u0000${deduplicationId}` : deduplicationId;
   }
 
-  const delay = input.DelaySeconds ?? attributeNumber(queue.attributes, 'DelaySeconds');
+  // On FIFO queues the queue's delay always applies (a per-message delay can only be 0).
+  const delay = fifo ? attributeNumber(queue.attributes, 'DelaySeconds') : (input.DelaySeconds ?? attributeNumber(queue.attributes, 'DelaySeconds'));
   const message: NewMessage = {
     messageId: randomUUID(),
     payload: encodePayload({ body, attributes: attrs.attributes, systemAttributes: system }, isEncrypted(queue) ? sqs.dataKey : undefined),

@@ -35,6 +35,11 @@ export const sqliteMigrations: Migration[] = [
         md5_system_attributes TEXT,
         sender_id TEXT NOT NULL,
         sent_at INTEGER NOT NULL,
+        -- When the message entered this queue (differs from sent_at after a DLQ move).
+        enqueued_at INTEGER NOT NULL,
+        -- What the retention period counts from: the original send, except after a move into
+        -- a FIFO queue, which restarts it (as AWS does for FIFO dead-letter queues).
+        retained_from INTEGER NOT NULL,
         visible_at INTEGER NOT NULL,
         receive_count INTEGER NOT NULL DEFAULT 0,
         first_receive_at INTEGER,

@@ -39,6 +39,8 @@ interface MessageRow {
   md5_system_attributes: string | null;
   sender_id: string;
   sent_at: number;
+  enqueued_at: number;
+  retained_from: number;
   visible_at: number;
   receive_count: number;
   first_receive_at: number | null;
@@ -152,25 +154,28 @@ export class SqliteSqsStore implements SqsStore {
         ON CONFLICT (account, region, name) DO UPDATE SET deleted_at = excluded.deleted_at`),
       deletedAt: prepare('SELECT deleted_at FROM sqs_deleted_queues WHERE account = ? AND region = ? AND name = ?'),
       insertMessage: prepare(`INSERT INTO sqs_messages (queue_id, message_id, payload, md5_body, md5_attributes,
-        md5_system_attributes, sender_id, sent_at, visible_at, group_id, deduplication_id, sequence_number, dead_letter_source_arn)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        md5_system_attributes, sender_id, sent_at, enqueued_at, retained_from, visible_at, group_id, deduplication_id, sequence_number,
+        dead_letter_source_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       getMessage: prepare('SELECT * FROM sqs_messages WHERE id = ? AND queue_id = ? AND message_id = ?'),
       getRow: prepare('SELECT * FROM sqs_messages WHERE id = ?'),
-      selectReady: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ?
+      selectReady: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ?
         ORDER BY visible_at, id LIMIT ?`),
-      selectFifoReady: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ?
-        AND group_id NOT IN (SELECT group_id FROM sqs_messages WHERE queue_id = ? AND visible_at > ? AND receive_count > 0 AND group_id IS NOT NULL)
-        ORDER BY id LIMIT ?`),
+      // A FIFO message is deliverable when it is visible and no earlier message of its group is
+      // invisible (in flight or delayed): each group yields the visible prefix of its order.
+      selectFifoReady: prepare(`SELECT * FROM sqs_messages m WHERE m.queue_id = ? AND m.visible_at <= ? AND m.retained_from > ?
+        AND NOT EXISTS (SELECT 1 FROM sqs_messages h WHERE h.queue_id = m.queue_id AND h.group_id = m.group_id
+          AND h.id < m.id AND h.visible_at > ?)
+        ORDER BY m.id LIMIT ?`),
       claim: prepare(`UPDATE sqs_messages SET visible_at = ?, receive_count = receive_count + 1,
         first_receive_at = coalesce(first_receive_at, ?) WHERE id = ?`),
       setVisibleAt: prepare('UPDATE sqs_messages SET visible_at = ? WHERE id = ?'),
       deleteRow: prepare('DELETE FROM sqs_messages WHERE id = ?'),
-      countVisible: prepare('SELECT count(*) AS n FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ?'),
+      countVisible: prepare('SELECT count(*) AS n FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ?'),
       countHidden: prepare(`SELECT sum(receive_count > 0) AS notVisible, sum(receive_count = 0) AS delayed
-        FROM sqs_messages WHERE queue_id = ? AND visible_at > ? AND sent_at > ?`),
-      oldest: prepare('SELECT min(sent_at) AS at FROM sqs_messages WHERE queue_id = ? AND sent_at > ?'),
+        FROM sqs_messages WHERE queue_id = ? AND visible_at > ? AND retained_from > ?`),
+      oldest: prepare('SELECT min(enqueued_at) AS at FROM sqs_messages WHERE queue_id = ? AND retained_from > ?'),
       nextVisible: prepare('SELECT min(visible_at) AS at FROM sqs_messages WHERE queue_id = ? AND visible_at > ?'),
-      deleteExpired: prepare('DELETE FROM sqs_messages WHERE queue_id = ? AND sent_at <= ?'),
+      deleteExpired: prepare('DELETE FROM sqs_messages WHERE queue_id = ? AND retained_from <= ?'),
       deleteExpiredDedup: prepare('DELETE FROM sqs_fifo_dedup WHERE queue_id = ? AND expires_at <= ?'),
       deleteExpiredAttempts: prepare('DELETE FROM sqs_receive_attempts WHERE queue_id = ? AND created_at <= ?'),
       getDedup: prepare('SELECT message_id, sequence_number, expires_at FROM sqs_fifo_dedup WHERE queue_id = ? AND dedup_key = ?'),
@@ -180,7 +185,7 @@ export class SqliteSqsStore implements SqsStore {
       getAttempt: prepare('SELECT created_at, messages FROM sqs_receive_attempts WHERE queue_id = ? AND attempt_id = ?'),
       putAttempt: prepare(`INSERT INTO sqs_receive_attempts (queue_id, attempt_id, created_at, messages) VALUES (?, ?, ?, ?)
         ON CONFLICT (queue_id, attempt_id) DO UPDATE SET created_at = excluded.created_at, messages = excluded.messages`),
-      peek: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ? ORDER BY id LIMIT ?`),
+      peek: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ? ORDER BY id LIMIT ?`),
       saveTask: prepare(`INSERT INTO sqs_move_tasks (id, account, region, source_arn, destination_arn, max_per_second, status, moved,
         to_move, failure_reason, started_at) VALUES (@id, @account, @region, @sourceArn, @destinationArn, @maxPerSecond, @status,
         @moved, @toMove, @failureReason, @startedAt)
@@ -255,6 +260,8 @@ export class SqliteSqsStore implements SqsStore {
       m.md5OfSystemAttributes,
       m.senderId,
       m.sentAt,
+      m.sentAt,
+      m.sentAt,
       m.visibleAt,
       m.groupId,
       m.deduplicationId,
@@ -301,6 +308,8 @@ export class SqliteSqsStore implements SqsStore {
       row.sender_id,
       row.sent_at,
       now,
+      toFifo ? now : row.retained_from,
+      now,
       row.group_id,
       row.deduplication_id,
       toFifo ? this.nextSequence(toQueueId) : null,
@@ -341,7 +350,7 @@ export class SqliteSqsStore implements SqsStore {
   private receiveFifo(queueId: number, r: ReceiveRequest): StoredMessage[] {
     const out: StoredMessage[] = [];
     for (;;) {
-      const rows = this.st('selectFifoReady').all(queueId, r.now, r.retainedAfter, queueId, r.now, FIFO_CANDIDATES) as MessageRow[];
+      const rows = this.st('selectFifoReady').all(queueId, r.now, r.retainedAfter, r.now, FIFO_CANDIDATES) as MessageRow[];
       if (rows.length === 0) return out;
       let moved = false;
       // Fill the batch group by group, oldest group first, each group in order.

@@ -44,9 +44,10 @@ describe('queue attributes', () => {
     expect(err(validateAttributes({ FifoThroughputLimit: 'perQueue' }, false, 'CreateQueue')).code).toBe('InvalidAttributeName');
   });
 
-  it('refuses to change the queue type', () => {
-    const e = err(validateAttributes({ FifoQueue: 'true' }, true, 'SetQueueAttributes'));
+  it('refuses to change the queue type and accepts restating it', () => {
+    const e = err(validateAttributes({ FifoQueue: 'false' }, true, 'SetQueueAttributes'));
     expect(e.message).toBe('Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.');
+    expect(validateAttributes({ FifoQueue: 'true' }, true, 'SetQueueAttributes')).toEqual({ FifoQueue: 'true' });
   });
 
   it('validates the redrive policy maxReceiveCount range', () => {

@@ -115,11 +115,11 @@ export function validateAttributes(
       }
       return unknownAttribute(name);
     }
-    if (name === 'FifoQueue' && operation === 'SetQueueAttributes') {
-      return sqsError('InvalidAttributeValue', 'Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.');
-    }
     const value = normaliseValue(name, spec, raw);
     if (typeof value !== 'string') return value;
+    if (name === 'FifoQueue' && operation === 'SetQueueAttributes' && value !== 'true') {
+      return sqsError('InvalidAttributeValue', 'Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.');
+    }
     out[name] = value;
   }
   if (out.KmsMasterKeyId && out.SqsManagedSseEnabled === 'true') {
