@@ -22,7 +22,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTributary, type Tributary } from '../packages/server/src/index.js';
 
-process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING = '1';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 function client(endpoint: string, region = 'us-east-1'): SQSClient {
   return new SQSClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });

@@ -65,7 +65,11 @@ export function clientEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
 }
 
 /** Runs a program asynchronously; resolves (never rejects) with its exit status and output. */
-export function run(file: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {}): Promise<RunResult> {
+export function run(
+  file: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {},
+): Promise<RunResult> {
   const started = performance.now();
   return new Promise((resolve) => {
     execFile(
@@ -90,20 +94,36 @@ export function run(file: string, args: readonly string[], options: { env?: Node
 
 /** Detects /usr/bin/aws and checks that it speaks the query protocol to SQS. */
 export async function detectAwsCli(): Promise<ClientStatus> {
-  if (!existsSync(AWS_CLI)) return { available: false, reason: `${AWS_CLI} is not installed (Debian package awscli)` };
+  if (!existsSync(AWS_CLI))
+    return { available: false, reason: `${AWS_CLI} is not installed (Debian package awscli)` };
   const version = await run(AWS_CLI, ['--version'], { timeoutMs: 20_000 });
-  if (version.code !== 0) return { available: false, reason: `${AWS_CLI} --version failed: ${version.stderr.trim() || version.stdout.trim()}` };
+  if (version.code !== 0)
+    return {
+      available: false,
+      reason: `${AWS_CLI} --version failed: ${version.stderr.trim() || version.stdout.trim()}`,
+    };
   const text = (version.stdout.trim() || version.stderr.trim()).split('\n')[0] ?? '';
-  if (!text.startsWith('aws-cli/2.')) return { available: false, reason: `${AWS_CLI} is not AWS CLI v2 (${text})` };
+  if (!text.startsWith('aws-cli/2.'))
+    return { available: false, reason: `${AWS_CLI} is not AWS CLI v2 (${text})` };
   // Debian's awscli vendors botocore as awscli.botocore; the SQS model there says which protocol it uses.
   const protocol = await run(
     PYTHON3,
-    ['-c', "from awscli.botocore.session import get_session; print(get_session().get_service_model('sqs').protocol)"],
+    [
+      '-c',
+      "from awscli.botocore.session import get_session; print(get_session().get_service_model('sqs').protocol)",
+    ],
     { timeoutMs: 20_000 },
   );
-  if (protocol.code !== 0) return { available: false, reason: `cannot tell which protocol ${AWS_CLI} speaks to SQS: ${protocol.stderr.trim().split('\n').at(-1) ?? ''}` };
+  if (protocol.code !== 0)
+    return {
+      available: false,
+      reason: `cannot tell which protocol ${AWS_CLI} speaks to SQS: ${protocol.stderr.trim().split('\n').at(-1) ?? ''}`,
+    };
   if (protocol.stdout.trim() !== 'query') {
-    return { available: false, reason: `${AWS_CLI} (${text}) speaks the ${protocol.stdout.trim()} protocol to SQS, not query` };
+    return {
+      available: false,
+      reason: `${AWS_CLI} (${text}) speaks the ${protocol.stdout.trim()} protocol to SQS, not query`,
+    };
   }
   return { available: true, version: text };
 }
@@ -113,15 +133,25 @@ export async function detectBoto3(): Promise<ClientStatus> {
   if (!existsSync(PYTHON3)) return { available: false, reason: `${PYTHON3} is not installed` };
   const probe = await run(
     PYTHON3,
-    ['-c', "import boto3, botocore, botocore.session; print(boto3.__version__, botocore.__version__, botocore.session.get_session().get_service_model('sqs').protocol)"],
+    [
+      '-c',
+      "import boto3, botocore, botocore.session; print(boto3.__version__, botocore.__version__, botocore.session.get_session().get_service_model('sqs').protocol)",
+    ],
     { timeoutMs: 20_000 },
   );
   if (probe.code !== 0) {
-    return { available: false, reason: `boto3 is not importable by ${PYTHON3} (Debian package python3-boto3): ${probe.stderr.trim().split('\n').at(-1) ?? ''}` };
+    return {
+      available: false,
+      reason: `boto3 is not importable by ${PYTHON3} (Debian package python3-boto3): ${probe.stderr.trim().split('\n').at(-1) ?? ''}`,
+    };
   }
   const [boto3Version, botocoreVersion, protocol] = probe.stdout.trim().split(/\s+/);
   const version = `boto3 ${boto3Version ?? '?'} botocore ${botocoreVersion ?? '?'}`;
-  if (protocol !== 'query') return { available: false, reason: `${version} speaks the ${protocol ?? '?'} protocol to SQS, not query` };
+  if (protocol !== 'query')
+    return {
+      available: false,
+      reason: `${version} speaks the ${protocol ?? '?'} protocol to SQS, not query`,
+    };
   return { available: true, version };
 }
 
@@ -135,7 +165,9 @@ export function requireClient(name: string, status: ClientStatus): boolean {
   if (process.env.CI === 'true') {
     describe(`${name} availability`, () => {
       it(`has ${name} installed, as CI requires`, () => {
-        throw new Error(`${name} is required when CI=true but unavailable: ${status.reason ?? 'unknown reason'}`);
+        throw new Error(
+          `${name} is required when CI=true but unavailable: ${status.reason ?? 'unknown reason'}`,
+        );
       });
     });
   } else {
@@ -155,7 +187,10 @@ export interface CliError {
 
 /** "An error occurred (Code) when calling the Op operation: Message" from the CLI's stderr. */
 export function parseCliError(stderr: string): CliError | undefined {
-  const m = /An error occurred \(([^)]+)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?: (.*)$/m.exec(stderr);
+  const m =
+    /An error occurred \(([^)]+)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?: (.*)$/m.exec(
+      stderr,
+    );
   if (!m) return undefined;
   return { code: m[1]!, operation: m[2]!, message: m[3]!.trimEnd() };
 }
@@ -173,27 +208,44 @@ export interface AwsCli {
   /** Runs the command, requires exit status 0, and parses its JSON output ({} when it printed nothing). */
   json<T = Record<string, unknown>>(args: readonly string[]): Promise<T>;
   /** Runs a command that must fail, and returns the parsed error (and the HTTP status when `debug`). */
-  error(args: readonly string[], options?: { debug?: boolean }): Promise<CliError & { exitCode: number; status?: number; stderr: string }>;
+  error(
+    args: readonly string[],
+    options?: { debug?: boolean },
+  ): Promise<CliError & { exitCode: number; status?: number; stderr: string }>;
 }
 
 export function awsCli(endpoint: string): AwsCli {
   const env = clientEnv();
   const raw = (args: readonly string[]): Promise<RunResult> =>
-    run(AWS_CLI, ['--endpoint-url', endpoint, '--output', 'json', '--no-cli-pager', ...args], { env });
+    run(AWS_CLI, ['--endpoint-url', endpoint, '--output', 'json', '--no-cli-pager', ...args], {
+      env,
+    });
   return {
     raw,
     async json<T>(args: readonly string[]): Promise<T> {
       const r = await raw(args);
-      if (r.code !== 0) throw new Error(`aws ${args.join(' ')} exited ${r.code}: ${r.stderr.trim()}`);
+      if (r.code !== 0)
+        throw new Error(`aws ${args.join(' ')} exited ${r.code}: ${r.stderr.trim()}`);
       const text = r.stdout.trim();
       return (text === '' ? {} : JSON.parse(text)) as T;
     },
     async error(args: readonly string[], options: { debug?: boolean } = {}) {
       const r = await raw(options.debug ? [...args, '--debug'] : args);
-      if (r.code === 0) throw new Error(`aws ${args.join(' ')} succeeded but was expected to fail: ${r.stdout.trim()}`);
+      if (r.code === 0)
+        throw new Error(
+          `aws ${args.join(' ')} succeeded but was expected to fail: ${r.stdout.trim()}`,
+        );
       const parsed = parseCliError(r.stderr);
-      if (!parsed) throw new Error(`aws ${args.join(' ')} exited ${r.code} without an AWS error: ${r.stderr.trim().slice(-2000)}`);
-      return { ...parsed, exitCode: r.code, status: options.debug ? lastHttpStatus(r.stderr) : undefined, stderr: r.stderr };
+      if (!parsed)
+        throw new Error(
+          `aws ${args.join(' ')} exited ${r.code} without an AWS error: ${r.stderr.trim().slice(-2000)}`,
+        );
+      return {
+        ...parsed,
+        exitCode: r.code,
+        status: options.debug ? lastHttpStatus(r.stderr) : undefined,
+        stderr: r.stderr,
+      };
     },
   };
 }
@@ -202,13 +254,22 @@ export function awsCli(endpoint: string): AwsCli {
 // Python / boto3
 
 /** Runs a python script with arguments and parses the one JSON document it prints on stdout. */
-export async function runPythonJson<T = Record<string, unknown>>(script: string, args: readonly string[], extraEnv: Record<string, string> = {}): Promise<T> {
+export async function runPythonJson<T = Record<string, unknown>>(
+  script: string,
+  args: readonly string[],
+  extraEnv: Record<string, string> = {},
+): Promise<T> {
   const r = await run(PYTHON3, [script, ...args], { env: clientEnv(extraEnv), timeoutMs: 40_000 });
-  if (r.code !== 0) throw new Error(`python3 ${script} ${args.join(' ')} exited ${r.code}:\n${r.stderr.trim().slice(-4000)}`);
+  if (r.code !== 0)
+    throw new Error(
+      `python3 ${script} ${args.join(' ')} exited ${r.code}:\n${r.stderr.trim().slice(-4000)}`,
+    );
   try {
     return JSON.parse(r.stdout) as T;
   } catch {
-    throw new Error(`python3 ${script} printed no JSON:\n${r.stdout.slice(0, 2000)}\n${r.stderr.slice(-2000)}`);
+    throw new Error(
+      `python3 ${script} printed no JSON:\n${r.stdout.slice(0, 2000)}\n${r.stderr.slice(-2000)}`,
+    );
   }
 }
 

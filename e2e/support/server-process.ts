@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SQSClient } from '@aws-sdk/client-sqs';
 
-process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING ??= '1';
+// The SDK warns once per process about Node < 22; this SDK version reads this variable (checked when a client is made).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = join(REPO_ROOT, 'packages', 'server', 'dist', 'cli', 'main.js');
@@ -49,6 +50,8 @@ export interface ServerProcess extends SpawnedServer {
 }
 
 const children = new Set<ChildProcess>();
+/** Children spawned as leaders of their own process group. */
+const groups = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
 
 /** A new directory under the OS temp dir, removed by cleanupServerProcesses(). */
@@ -79,7 +82,18 @@ export function spawnServerProcess(options: ServerProcessOptions = {}): SpawnedS
   if (options.port !== null) args.push('--port', String(options.port ?? 0));
   if (dataDir !== undefined) args.push('--data-dir', dataDir);
   args.push(...(options.args ?? []));
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return { ...spawnCommand(process.execPath, args, { env: options.env }), dataDir };
+}
+
+/**
+ * Runs any command from the repository root with piped output, tracked for cleanup. With
+ * `detached`, the child leads a new process group, and kill() and cleanup signal that whole group
+ * (and only it).
+ */
+export function spawnCommand(command: string, args: string[], options: { env?: Record<string, string>; detached?: boolean } = {}): SpawnedServer {
+  const detached = options.detached ?? false;
+  const child = spawn(command, args, { cwd: REPO_ROOT, env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'], detached });
+  if (detached) groups.add(child);
   children.add(child);
   let out = '';
   let err = '';
@@ -93,14 +107,31 @@ export function spawnServerProcess(options: ServerProcessOptions = {}): SpawnedS
   });
   return {
     child,
-    dataDir,
+    dataDir: undefined,
     stdout: () => out,
     stderr: () => err,
-    kill: (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    },
+    kill: (signal = 'SIGTERM') => signal_(child, signal),
     exited,
   };
+}
+
+/** Signals the child, or for a detached child its whole process group, unless already gone. */
+function signal_(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (groups.has(child)) {
+    if (child.pid !== undefined && processGroupAlive(child.pid)) process.kill(-child.pid, signal);
+    return;
+  }
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+}
+
+/** Whether any process is left in the group led by `pgid` (a group we created). */
+export function processGroupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const ENDPOINT = /"endpoint":"(https?:\/\/[^"]+)"/;
@@ -128,12 +159,13 @@ export async function waitForReady(spawned: SpawnedServer, timeoutMs = 15_000): 
     const done = (): void => {
       clearTimeout(timer);
       child.stdout!.off('data', onData);
-      child.off('exit', onExit);
+      child.off('close', onExit);
     };
-    // Our 'data' listener runs after the one in spawnServerProcess, so stdout() is up to date.
+    // Our 'data' listener runs after the one in spawnCommand, so stdout() is up to date.
     const onData = (): void => check();
     child.stdout!.on('data', onData);
-    child.once('exit', onExit);
+    // 'close' rather than 'exit': by then all of the output has been read, for the error message.
+    child.once('close', onExit);
     if (child.exitCode !== null || child.signalCode !== null) onExit(child.exitCode, child.signalCode);
     else check();
   });
@@ -151,20 +183,24 @@ export async function stopServerProcess(server: SpawnedServer, signal: NodeJS.Si
   return server.exited;
 }
 
-/** Kills (SIGKILL, by PID) every child still running, waits for them, and removes temp dirs. */
+/** Kills (SIGKILL, by PID or our own process group) whatever is still running, waits, and removes temp dirs. */
 export async function cleanupServerProcesses(): Promise<void> {
-  const running = [...children];
   await Promise.all(
-    running.map(
+    [...children].map(
       (child) =>
         new Promise<void>((resolveExit) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolveExit();
           child.once('close', () => resolveExit());
-          child.kill('SIGKILL');
+          signal_(child, 'SIGKILL');
         }),
     ),
   );
+  for (const child of groups) {
+    // A group's leader may be gone while its members (e.g. the node under npm) live on.
+    if (child.pid !== undefined && processGroupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
+  }
   children.clear();
+  groups.clear();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   tempDirs.clear();
 }

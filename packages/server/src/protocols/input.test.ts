@@ -54,6 +54,10 @@ describe('query input decoding', () => {
     expect(input.MessageAttributeNames).toEqual(['x.*']);
   });
 
+  it('reads an empty list sent as the bare member name, as boto3 sends Entries=[]', () => {
+    expect(decodeQueryInput(sqsModel, 'SendMessageBatchRequest', q({ QueueUrl: 'u', Entries: '' })).Entries).toEqual([]);
+  });
+
   it('reports a missing required parameter with MissingParameter', () => {
     const err = errorOf(() => decodeQueryInput(sqsModel, 'CreateQueueRequest', q({})));
     expect(err.code).toBe('MissingParameter');

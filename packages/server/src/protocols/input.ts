@@ -109,7 +109,7 @@ function decodeQueryStructure(model: ServiceModel, shape: StructureShape, params
   const out: Record<string, unknown> = {};
   for (const [name, ref] of Object.entries(shape.members)) {
     const key = prefix + (ref.xmlName ?? name);
-    const v = decodeQueryValue(model, ref, params, keys, key, name);
+    const v = decodeQueryValue(model, ref, params, keys, key, name, prefix + name);
     if (v !== undefined) out[name] = v;
   }
   for (const name of shape.required) {
@@ -118,7 +118,15 @@ function decodeQueryStructure(model: ServiceModel, shape: StructureShape, params
   return out;
 }
 
-function decodeQueryValue(model: ServiceModel, ref: ShapeRef, params: Map<string, string>, keys: string[], key: string, label: string): unknown {
+function decodeQueryValue(
+  model: ServiceModel,
+  ref: ShapeRef,
+  params: Map<string, string>,
+  keys: string[],
+  key: string,
+  label: string,
+  memberKey = key,
+): unknown {
   const r = resolve(model, ref);
   switch (r.kind) {
     case 'structure':
@@ -132,7 +140,8 @@ function decodeQueryValue(model: ServiceModel, ref: ShapeRef, params: Map<string
         if (!hasPrefix(keys, itemKey)) break;
         items.push(decodeQueryValue(model, r.member, params, keys, itemKey, label));
       }
-      if (items.length === 0) return params.has(key) ? [] : undefined;
+      // An empty list is sent as the bare name (`Entries=`), by member or by XML name.
+      if (items.length === 0) return params.has(key) || params.has(memberKey) ? [] : undefined;
       return items;
     }
     case 'map': {

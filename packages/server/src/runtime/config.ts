@@ -73,6 +73,8 @@ export function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides & { configFile?
   return out;
 }
 
+const QUEUE_KEYS = new Set(['name', 'attributes', 'tags', 'account', 'region']);
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -105,12 +107,16 @@ export function fromFile(path: string): ConfigOverrides {
   if (raw.defaultRegion !== undefined) out.defaultRegion = String(raw.defaultRegion);
   if (raw.sqs !== undefined) {
     if (!isRecord(raw.sqs)) throw new ConfigError(`${path}: sqs must be an object`);
+    for (const key of Object.keys(raw.sqs)) if (key !== 'queues') throw new ConfigError(`config file ${path}: unknown setting "sqs.${key}"`);
     const queues = raw.sqs.queues ?? [];
     if (!Array.isArray(queues)) throw new ConfigError(`${path}: sqs.queues must be a list`);
     out.sqs = {
       queues: queues.map((q: unknown, i) => {
         if (typeof q === 'string') return { name: q };
         if (!isRecord(q) || typeof q.name !== 'string') throw new ConfigError(`${path}: sqs.queues[${i}] needs a name`);
+        for (const key of Object.keys(q)) {
+          if (!QUEUE_KEYS.has(key)) throw new ConfigError(`config file ${path}: unknown setting "sqs.queues[${i}].${key}"`);
+        }
         return {
           name: q.name,
           attributes: stringMap(q.attributes, `${path}: sqs.queues[${i}].attributes`),
