@@ -514,9 +514,7 @@ describe.skipIf(!ok)(
         expect(r.sources.queueUrls).toEqual([url('py-src')]);
       });
 
-      // The RedrivePolicy is accepted and stored, but messages are never moved: the second receive
-      // returns the message again (ApproximateReceiveCount 2 > maxReceiveCount 1) and the DLQ stays empty.
-      it.fails(
+      it(
         'moves a message to the dead-letter queue once its receive count exceeds maxReceiveCount',
         () => {
           expect(

@@ -24,7 +24,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTributary, type Tributary } from '../packages/server/src/index.js';
 import { cleanupServerProcesses, makeTempDir, startServerProcess, stopServerProcess } from './support/server-process.js';
 
-process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING = '1';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const ACCOUNT = '000000000000';

@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupServerProcesses, makeTempDir, startServerProcess, stopServerProcess, type ServerProcess } from './support/server-process.js';
 
-process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING = '1';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 function client(endpoint: string): SQSClient {
