@@ -1,6 +1,6 @@
 // The server as a process: health, the data-dir lock, signals, flags and environment, npm start,
 // the config file, the start-up log, and the in-process API.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import {
