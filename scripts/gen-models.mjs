@@ -15,6 +15,7 @@ const outDir = join(here, '..', 'packages', 'server', 'src', 'protocols', 'model
 
 const SERVICES = [
   { id: 'sqs', pkg: '@aws-sdk/client-sqs', client: 'SQSClient', signingName: 'sqs', xmlNamespace: 'http://queue.amazonaws.com/doc/2012-11-05/' },
+  { id: 'sns', pkg: '@aws-sdk/client-sns', client: 'SNSClient', signingName: 'sns', xmlNamespace: 'http://sns.amazonaws.com/doc/2010-03-31/' },
 ];
 
 // Numeric codes of @smithy/core's schema sentinels.
@@ -43,6 +44,7 @@ function convert(svc) {
     }
     if (s === 'unit') return { ...out, type: 'unit' };
     if (Array.isArray(s) && Array.isArray(s[0]) === false && typeof s[0] === 'number' && typeof s[1] === 'string' && s.length >= 3 && typeof s[2] === 'string') {
+      if (s[0] === 0) return ref(s[4], {});
       return { ...out, shape: named(s) };
     }
     if (Array.isArray(s)) {
@@ -74,6 +76,10 @@ function convert(svc) {
         placeholder.members[m] = Array.isArray(ms) && ms.length === 2 && !(typeof ms[1] === 'string') ? ref(ms[0], ms[1]) : ref(ms);
       });
       return name;
+    }
+    if (kind === 0) {
+      // A named simple shape with traits (e.g. sensitive strings): its target is the simple type.
+      return undefined;
     }
     if (kind === 1) {
       const [, , , , member] = s;

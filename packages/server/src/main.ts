@@ -23,6 +23,9 @@ import {
   type SqsRuntime,
 } from './services/sqs/index.js';
 import { loadOrCreateMasterKey } from './runtime/master-key.js';
+import { loadOrCreateSigningIdentity } from './runtime/certificate.js';
+import { createSnsService, DeliveryDispatcher, renderSnsMetrics, SnsCounters, type SnsRuntime } from './services/sns/index.js';
+import { createPrivateKey } from 'node:crypto';
 import { RequestMetrics } from './runtime/metrics.js';
 import type { Store } from './storage/ports.js';
 import { createSqliteStore } from './storage/sqlite/index.js';
@@ -78,13 +81,32 @@ async function predeclareQueues(sqs: SqsRuntime, config: TributaryConfig, baseUr
   }
 }
 
+/** GET lists what SNS sent by email, SMS and mobile push (`?after=<id>&limit=<n>`); DELETE empties it. */
+async function serveOutbox(store: Store, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === 'DELETE') {
+    await store.sns.clearOutbox();
+    res.writeHead(204);
+    res.end();
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const after = Number(url.searchParams.get('after') ?? 0) || 0;
+  const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 1000) || 1000, 1), 10_000);
+  const messages = await store.sns.listOutbox(after, limit);
+  const body = JSON.stringify({ messages });
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
 export async function startServer(config: TributaryConfig, options: RuntimeOptions = {}): Promise<Tributary> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const { store, dataDir } = openStore(config);
   let dataKey: Buffer;
+  let signing: ReturnType<typeof loadOrCreateSigningIdentity>;
   try {
     dataKey = loadOrCreateMasterKey(dataDir);
+    signing = loadOrCreateSigningIdentity(dataDir, ['localhost', '127.0.0.1', config.host]);
   } catch (err) {
     await store.close();
     throw err;
@@ -92,7 +114,17 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
 
   const sqs: SqsRuntime = { store: store.sqs, clock, waiters: new ReceiveWaiters(), dataKey, counters: new SqsCounters() };
   const moveTasks = new MoveTaskRunner(sqs, (err) => logger.error({ err }, 'message move task failed'));
-  const services = [createSqsService(sqs, moveTasks)];
+  const certificateFile = `SimpleNotificationService-${signing.fingerprint.replace(/:/g, '').slice(0, 32).toLowerCase()}.pem`;
+  const dispatcher: DeliveryDispatcher = new DeliveryDispatcher(() => sns, (err) => logger.error({ err }, 'SNS delivery failed'));
+  const sns: SnsRuntime = {
+    store: store.sns,
+    clock,
+    sqs,
+    identity: { privateKey: createPrivateKey(signing.privateKeyPem), certificatePem: signing.certificatePem, certificateFile },
+    poke: () => dispatcher.poke(),
+    counters: new SnsCounters(),
+  };
+  const services = [createSqsService(sqs, moveTasks), createSnsService(sns)];
   const requestMetrics = new RequestMetrics();
 
   const health = (): string =>
@@ -105,7 +137,16 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
     logger,
     barrier: () => store.barrier(),
     observe: (service, operation, status, seconds) => requestMetrics.observe(service, operation, status, seconds),
-    async internal(path: string, _req: IncomingMessage, res: ServerResponse) {
+    async internal(path: string, req: IncomingMessage, res: ServerResponse) {
+      if (path === `/_tributary/sns/${certificateFile}`) {
+        res.writeHead(200, { 'content-type': 'application/x-pem-file', 'content-length': Buffer.byteLength(signing.certificatePem) });
+        res.end(signing.certificatePem);
+        return true;
+      }
+      if (path === '/_tributary/sns/outbox') {
+        await serveOutbox(store, req, res);
+        return true;
+      }
       if (path === '/_tributary/health') {
         const body = health();
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
@@ -113,7 +154,7 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
         return true;
       }
       if (path === '/_tributary/metrics') {
-        const body = requestMetrics.render() + (await renderSqsMetrics(sqs));
+        const body = requestMetrics.render() + (await renderSqsMetrics(sqs)) + (await renderSnsMetrics(sns));
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(body) });
         res.end(body);
         return true;
@@ -148,12 +189,14 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
   }
   const stopSweeper = startRetentionSweeper(sqs, RETENTION_SWEEP_MS, (err) => logger.error({ err }, 'retention sweep failed'));
   await moveTasks.resume();
+  dispatcher.start();
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       stopSweeper();
       moveTasks.stop();
+      dispatcher.stop();
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
       const drained = gateway.drain();

@@ -72,12 +72,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   let idle: (() => void) | undefined;
 
   function replyError(res: ServerResponse, detected: Detected | undefined, protocol: 'json' | 'query', err: AwsError, requestId: string): void {
-    const model = (detected?.service ?? services[0])!.model;
+    const service = (detected?.service ?? services[0])!;
+    const model = service.model;
     if (protocol === 'json') {
       const { body, headers } = encodeJsonError(model, err);
       send(res, err.status, 'application/x-amz-json-1.0', body, requestId, headers);
     } else {
-      send(res, err.status, 'text/xml', encodeQueryError(model, err, requestId), requestId);
+      send(res, err.status, 'text/xml', encodeQueryError(model, err, requestId, service.queryErrorDetail ?? true), requestId);
     }
   }
 
@@ -148,10 +149,10 @@ export function createGateway(options: GatewayOptions): Gateway {
             throw new AwsError(CommonErrors.SerializationException, 'The request body is not valid JSON.');
           }
         }
-        input = decodeJsonInput(service.model, shapeName, parsed);
+        input = decodeJsonInput(service.model, shapeName, parsed, service.decode);
       } else {
         service.queryParameterFromPath?.(url.pathname, baseUrl, params!);
-        input = decodeQueryInput(service.model, shapeName, params!);
+        input = decodeQueryInput(service.model, shapeName, params!, service.decode);
       }
 
       const output = await handler(input, ctx);

@@ -25,10 +25,11 @@ export function encodeQueryResponse(model: ServiceModel, operation: string, outp
   );
 }
 
-export function encodeQueryError(model: ServiceModel, error: AwsError, requestId: string): string {
+/** SQS adds an empty <Detail/> to its errors; SNS does not. */
+export function encodeQueryError(model: ServiceModel, error: AwsError, requestId: string, detail = true): string {
   return (
     `<?xml version="1.0"?><ErrorResponse xmlns="${model.xmlNamespace}"><Error><Type>${error.fault}</Type>` +
-    `<Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message><Detail/></Error>` +
+    `<Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message>${detail ? '<Detail/>' : ''}</Error>` +
     `<RequestId>${requestId}</RequestId></ErrorResponse>`
   );
 }

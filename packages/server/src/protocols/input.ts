@@ -6,6 +6,18 @@ import { resolve, structure, type ServiceModel, type ShapeRef, type StructureSha
 
 type Json = unknown;
 
+/** Where a value sits in the input: member names, list positions (1-based) and map keys. */
+export type InputPath = Array<{ member: string } | { index: number } | { key: string }>;
+
+export interface DecodeOptions {
+  /** How the service reports a missing required member (default: MissingParameter). */
+  missing?: (path: InputPath, queryName: string) => AwsError;
+}
+
+function missingError(options: DecodeOptions, path: InputPath, queryName: string): AwsError {
+  return options.missing ? options.missing(path, queryName) : missingParameter(queryName);
+}
+
 function describe(value: Json): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -19,43 +31,50 @@ function jsonTypeError(path: string, expected: string, value: Json): AwsError {
   );
 }
 
-export function decodeJsonInput(model: ServiceModel, shapeName: string | null, body: Json): Record<string, unknown> {
+export function decodeJsonInput(model: ServiceModel, shapeName: string | null, body: Json, options: DecodeOptions = {}): Record<string, unknown> {
   if (!shapeName) return {};
   if (body === undefined || body === null) body = {};
   if (typeof body !== 'object' || Array.isArray(body)) {
     throw new AwsError(CommonErrors.SerializationException, 'The request body must be a JSON object.');
   }
-  return decodeJsonStructure(model, structure(model, shapeName), body as Record<string, Json>, '');
+  return decodeJsonStructure(model, structure(model, shapeName), body as Record<string, Json>, '', [], options);
 }
 
-function decodeJsonStructure(model: ServiceModel, shape: StructureShape, obj: Record<string, Json>, path: string): Record<string, unknown> {
+function decodeJsonStructure(
+  model: ServiceModel,
+  shape: StructureShape,
+  obj: Record<string, Json>,
+  path: string,
+  at: InputPath,
+  options: DecodeOptions,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, ref] of Object.entries(shape.members)) {
     const v = obj[name];
     if (v === undefined || v === null) continue;
-    out[name] = decodeJsonValue(model, ref, v, path ? `${path}.${name}` : name);
+    out[name] = decodeJsonValue(model, ref, v, path ? `${path}.${name}` : name, [...at, { member: name }], options);
   }
   for (const name of shape.required) {
-    if (out[name] === undefined) throw missingParameter(path ? `${path}.${name}` : name);
+    if (out[name] === undefined) throw missingError(options, [...at, { member: name }], path ? `${path}.${name}` : name);
   }
   return out;
 }
 
-function decodeJsonValue(model: ServiceModel, ref: ShapeRef, v: Json, path: string): unknown {
+function decodeJsonValue(model: ServiceModel, ref: ShapeRef, v: Json, path: string, at: InputPath, options: DecodeOptions): unknown {
   const r = resolve(model, ref);
   switch (r.kind) {
     case 'structure':
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw jsonTypeError(path, 'structure', v);
-      return decodeJsonStructure(model, r.shape, v as Record<string, Json>, path);
+      return decodeJsonStructure(model, r.shape, v as Record<string, Json>, path, at, options);
     case 'list':
       if (!Array.isArray(v)) throw jsonTypeError(path, 'list', v);
-      return v.map((item, i) => decodeJsonValue(model, r.member, item, `${path}.${i + 1}`));
+      return v.map((item, i) => decodeJsonValue(model, r.member, item, `${path}.${i + 1}`, [...at, { index: i + 1 }], options));
     case 'map': {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw jsonTypeError(path, 'map', v);
       const out: Record<string, unknown> = {};
       for (const [k, item] of Object.entries(v as Record<string, Json>)) {
         if (item === null) continue;
-        out[k] = decodeJsonValue(model, r.value, item, `${path}.${k}`);
+        out[k] = decodeJsonValue(model, r.value, item, `${path}.${k}`, [...at, { key: k }], options);
       }
       return out;
     }
@@ -94,10 +113,21 @@ function decodeBase64(v: string, path: string): Buffer {
 }
 
 /** Query protocol: `Name`, `List.1`, `Map.1.Name`/`Map.1.Value`, `Struct.Member` … */
-export function decodeQueryInput(model: ServiceModel, shapeName: string | null, params: Map<string, string>): Record<string, unknown> {
+export function decodeQueryInput(
+  model: ServiceModel,
+  shapeName: string | null,
+  params: Map<string, string>,
+  options: DecodeOptions = {},
+): Record<string, unknown> {
   if (!shapeName) return {};
   const keys = [...params.keys()];
-  return decodeQueryStructure(model, structure(model, shapeName), params, keys, '');
+  return decodeQueryStructure(model, structure(model, shapeName), { params, keys, options }, '', []);
+}
+
+interface QueryState {
+  params: Map<string, string>;
+  keys: string[];
+  options: DecodeOptions;
 }
 
 function hasPrefix(keys: string[], prefix: string): boolean {
@@ -105,15 +135,15 @@ function hasPrefix(keys: string[], prefix: string): boolean {
   return false;
 }
 
-function decodeQueryStructure(model: ServiceModel, shape: StructureShape, params: Map<string, string>, keys: string[], prefix: string): Record<string, unknown> {
+function decodeQueryStructure(model: ServiceModel, shape: StructureShape, q: QueryState, prefix: string, at: InputPath): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, ref] of Object.entries(shape.members)) {
     const key = prefix + (ref.xmlName ?? name);
-    const v = decodeQueryValue(model, ref, params, keys, key, name, prefix + name);
+    const v = decodeQueryValue(model, ref, q, key, name, [...at, { member: name }], prefix + name);
     if (v !== undefined) out[name] = v;
   }
   for (const name of shape.required) {
-    if (out[name] === undefined) throw missingParameter(prefix + name);
+    if (out[name] === undefined) throw missingError(q.options, [...at, { member: name }], prefix + name);
   }
   return out;
 }
@@ -121,24 +151,25 @@ function decodeQueryStructure(model: ServiceModel, shape: StructureShape, params
 function decodeQueryValue(
   model: ServiceModel,
   ref: ShapeRef,
-  params: Map<string, string>,
-  keys: string[],
+  q: QueryState,
   key: string,
   label: string,
+  at: InputPath,
   memberKey = key,
 ): unknown {
+  const { params, keys } = q;
   const r = resolve(model, ref);
   switch (r.kind) {
     case 'structure':
       if (!hasPrefix(keys, key)) return undefined;
-      return decodeQueryStructure(model, r.shape, params, keys, key + '.');
+      return decodeQueryStructure(model, r.shape, q, key + '.', at);
     case 'list': {
       const base = r.flattened ? key : `${key}.${r.member.xmlName ?? 'member'}`;
       const items: unknown[] = [];
       for (let i = 1; ; i++) {
         const itemKey = `${base}.${i}`;
         if (!hasPrefix(keys, itemKey)) break;
-        items.push(decodeQueryValue(model, r.member, params, keys, itemKey, label));
+        items.push(decodeQueryValue(model, r.member, q, itemKey, label, [...at, { index: i }]));
       }
       // An empty list is sent as the bare name (`Entries=`), by member or by XML name.
       if (items.length === 0) return params.has(key) || params.has(memberKey) ? [] : undefined;
@@ -155,8 +186,8 @@ function decodeQueryValue(
         if (!hasPrefix(keys, entry)) break;
         any = true;
         const k = params.get(`${entry}.${keyName}`);
-        if (k === undefined) throw missingParameter(`${entry}.${keyName}`);
-        const v = decodeQueryValue(model, r.value, params, keys, `${entry}.${valueName}`, k);
+        if (k === undefined) throw missingError(q.options, [...at, { index: i }], `${entry}.${keyName}`);
+        const v = decodeQueryValue(model, r.value, q, `${entry}.${valueName}`, k, [...at, { key: k }]);
         if (v !== undefined) out[k] = v;
       }
       return any ? out : undefined;

@@ -1,4 +1,5 @@
 // What the protocol layer needs from a service: its model and one handler per operation.
+import type { DecodeOptions } from './input.js';
 import type { ServiceModel } from './model.js';
 
 export interface RequestContext {
@@ -20,6 +21,10 @@ export interface Service {
   id: string;
   model: ServiceModel;
   operations: Partial<Record<string, OperationHandler>>;
+  /** Whether query-protocol errors carry an empty <Detail/> element (SQS: yes, SNS: no). */
+  queryErrorDetail?: boolean;
+  /** Service-specific decoding rules (e.g. how a missing required member is reported). */
+  decode?: DecodeOptions;
   /** Query requests sent to a resource path (SQS: the queue URL) may omit the parameter naming it. */
   queryParameterFromPath?: (path: string, baseUrl: string, params: Map<string, string>) => void;
 }

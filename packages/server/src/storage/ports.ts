@@ -135,6 +135,8 @@ export interface SqsStore {
   receiveMessages(queueId: number, request: ReceiveRequest): Promise<StoredMessage[]>;
   /** With `now` (FIFO), only the latest receive's handle, while still in flight, may delete. */
   deleteMessage(queueId: number, ref: ReceiptRef, now?: number): Promise<HandleOutcome>;
+  /** Several deletes in one write, outcome per reference. */
+  deleteMessages(queueId: number, refs: ReceiptRef[], now?: number): Promise<HandleOutcome[]>;
   changeVisibility(queueId: number, ref: ReceiptRef, visibleAt: number, now?: number): Promise<HandleOutcome>;
   /** Deletes every message and forgets the FIFO deduplication history. */
   purgeQueue(queueId: number): Promise<number>;
@@ -158,9 +160,117 @@ export interface SqsStore {
   activeMoveTasks(): Promise<MoveTaskRecord[]>;
 }
 
+export interface TopicRecord {
+  id: number;
+  account: string;
+  region: string;
+  name: string;
+  /** The settable attributes as SNS reports them. */
+  attributes: Record<string, string>;
+  /** In the order they were added. */
+  tags: Array<{ Key: string; Value: string }>;
+  dataProtectionPolicy: string | null;
+  createdAt: number;
+}
+
+export interface SubscriptionRecord {
+  arn: string;
+  topicArn: string;
+  /** The subscriber's account (the subscription's Owner). */
+  owner: string;
+  protocol: string;
+  endpoint: string;
+  attributes: Record<string, string>;
+  pendingConfirmation: boolean;
+  confirmationWasAuthenticated: boolean;
+  /** The confirmation token while pending. */
+  token: string | null;
+  createdAt: number;
+}
+
+/** An HTTP(S) request SNS still has to make (a notification or a (un)subscribe confirmation). */
+export interface DeliveryRecord {
+  id: number;
+  subscriptionArn: string;
+  topicArn: string;
+  endpoint: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Attempts made so far. */
+  attempts: number;
+  nextAttemptAt: number;
+  createdAt: number;
+}
+
+export type NewDelivery = Omit<DeliveryRecord, 'id'>;
+
+/** What SNS "sent" by email, SMS or mobile push: kept for tests and developers to read. */
+export interface OutboxRecord {
+  id: number;
+  createdAt: number;
+  account: string;
+  region: string;
+  protocol: string;
+  endpoint: string;
+  topicArn: string | null;
+  subscriptionArn: string | null;
+  messageId: string;
+  type: string;
+  subject: string | null;
+  message: string;
+}
+
+/** Small records SNS keeps by kind and key: platform applications, endpoints, SMS settings, … */
+export interface SnsDocument {
+  kind: string;
+  account: string;
+  region: string;
+  key: string;
+  value: Record<string, unknown>;
+}
+
+export interface SnsStore {
+  createTopic(topic: Omit<TopicRecord, 'id'>): Promise<{ created: boolean; topic: TopicRecord }>;
+  getTopic(account: string, region: string, name: string): Promise<TopicRecord | undefined>;
+  /** Sorted by name, after the given name. */
+  listTopics(account: string, region: string, after: string | undefined, limit: number): Promise<TopicRecord[]>;
+  updateTopic(id: number, changes: { attributes?: Record<string, string>; tags?: TopicRecord['tags']; dataProtectionPolicy?: string | null }): Promise<void>;
+  /** Deletes the topic and its subscriptions. */
+  deleteTopic(id: number, topicArn: string): Promise<void>;
+  /** FIFO topics: the next sequence number, unless the deduplication key was seen within the window. */
+  publishFifo(topicId: number, dedupKey: string, messageId: string, now: number, windowMs: number): Promise<{ messageId: string; sequenceNumber: string; duplicate: boolean }>;
+
+  createSubscription(sub: SubscriptionRecord): Promise<void>;
+  getSubscription(arn: string): Promise<SubscriptionRecord | undefined>;
+  findSubscription(topicArn: string, protocol: string, endpoint: string): Promise<SubscriptionRecord | undefined>;
+  findSubscriptionByToken(topicArn: string, token: string): Promise<SubscriptionRecord | undefined>;
+  /** Sorted by ARN, after the given ARN. */
+  listSubscriptions(account: string, region: string, after: string | undefined, limit: number): Promise<SubscriptionRecord[]>;
+  listSubscriptionsByTopic(topicArn: string, after: string | undefined, limit: number): Promise<SubscriptionRecord[]>;
+  updateSubscription(arn: string, changes: Partial<Pick<SubscriptionRecord, 'attributes' | 'pendingConfirmation' | 'confirmationWasAuthenticated' | 'token'>>): Promise<void>;
+  deleteSubscription(arn: string): Promise<void>;
+
+  enqueueDeliveries(deliveries: NewDelivery[]): Promise<void>;
+  dueDeliveries(now: number, limit: number): Promise<DeliveryRecord[]>;
+  nextDeliveryAt(): Promise<number | undefined>;
+  finishDelivery(id: number): Promise<void>;
+  retryDelivery(id: number, attempts: number, nextAttemptAt: number): Promise<void>;
+  pendingDeliveries(): Promise<number>;
+
+  appendOutbox(records: Omit<OutboxRecord, 'id'>[]): Promise<void>;
+  listOutbox(after: number, limit: number): Promise<OutboxRecord[]>;
+  clearOutbox(): Promise<void>;
+
+  putDocument(doc: SnsDocument): Promise<void>;
+  getDocument(kind: string, account: string, region: string, key: string): Promise<SnsDocument | undefined>;
+  listDocuments(kind: string, account: string, region: string, keyPrefix: string): Promise<SnsDocument[]>;
+  deleteDocument(kind: string, account: string, region: string, key: string): Promise<void>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'memory';
   readonly sqs: SqsStore;
+  readonly sns: SnsStore;
   /** Resolves once every write made so far is durable. */
   barrier(): Promise<void>;
   close(): Promise<void>;

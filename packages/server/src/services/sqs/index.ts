@@ -35,6 +35,7 @@ export { sqsModel } from './model.js';
 export { MoveTaskRunner } from './move-tasks.js';
 export { SqsCounters } from './metrics.js';
 export { renderSqsMetrics } from './prometheus.js';
+export { enqueueByArn, type ServiceMessage, type EnqueueResult } from './enqueue.js';
 
 type Handler<I, O> = (sqs: SqsRuntime, input: I, ctx: RequestContext) => Promise<O>;
 

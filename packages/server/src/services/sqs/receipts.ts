@@ -25,17 +25,31 @@ function expired(handle: string): AwsError {
  * queue only the latest receive's handle, while the message is in flight, may delete.
  */
 export async function deleteByHandle(sqs: SqsRuntime, queue: QueueRecord, handle: string): Promise<AwsError | undefined> {
-  const h = parseHandle(queue, handle);
-  if ('code' in h) return h;
+  const [err] = await deleteByHandles(sqs, queue, [handle]);
+  return err;
+}
+
+/** Deletes for several handles in one write; an error or nothing per handle. */
+export async function deleteByHandles(sqs: SqsRuntime, queue: QueueRecord, handles: string[]): Promise<Array<AwsError | undefined>> {
+  const parsed = handles.map((h) => parseHandle(queue, h));
+  const valid = parsed.filter((h): h is ReceiptHandle => !('code' in h));
   const fifo = isFifo(queue);
-  const outcome = await sqs.store.deleteMessage(queue.id, h, fifo ? sqs.clock.now() : undefined);
-  if (outcome === 'expired') return expired(handle);
-  if (outcome === 'done') {
-    sqs.counters.add(queue, 'deleted');
+  const outcomes = valid.length > 0 ? await sqs.store.deleteMessages(queue.id, valid, fifo ? sqs.clock.now() : undefined) : [];
+  let next = 0;
+  let deleted = 0;
+  const errors = parsed.map((h, i) => {
+    if ('code' in h) return h;
+    const outcome = outcomes[next++];
+    if (outcome === 'expired') return expired(handles[i]!);
+    if (outcome === 'done') deleted++;
+    return undefined;
+  });
+  if (deleted > 0) {
+    sqs.counters.add(queue, 'deleted', deleted);
     // Deleting a FIFO message may release the rest of its group to waiting receivers.
     if (fifo) sqs.waiters.wake(queue.id);
   }
-  return undefined;
+  return errors;
 }
 
 export async function changeVisibilityByHandle(

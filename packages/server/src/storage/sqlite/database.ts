@@ -1,9 +1,17 @@
 // One SQLite connection with group commit: every write that arrives during one turn of the
 // event loop runs inside a single transaction (each in its own savepoint, so one failing write
 // does not undo the others), and the transaction commits once, on setImmediate. Callers are
-// answered only after that commit, so an acknowledged write is on disk at the cost of one
-// fsync per turn rather than one per request.
+// answered only after that commit is durable, so an acknowledged write is on disk at the cost of
+// one fsync per turn rather than one per request.
+//
+// Durability without blocking: SQLite runs with synchronous=NORMAL (a commit writes the WAL but
+// does not fsync it), and with `sync: 'full'` we fdatasync the WAL file ourselves on libuv's
+// thread pool after each COMMIT, resolving the turn's writers when it completes. The event loop
+// keeps serving (and the next turn's transaction keeps filling) while the disk flushes. SQLite
+// itself syncs the WAL before a checkpoint and the database after it, so checkpointed pages
+// stay durable too.
 import Database from 'better-sqlite3';
+import { closeSync, fdatasync, openSync } from 'node:fs';
 import { applyMigrations, type Migration } from './migrations.js';
 
 export type Synchronous = 'full' | 'normal';
@@ -34,7 +42,12 @@ export class SqliteDatabase {
   private closed = false;
   private readonly commitBound = () => this.commit();
   /** Inside the open transaction, better-sqlite3 runs this as a SAVEPOINT. */
-  private savepoint!: (fn: () => unknown) => unknown;
+  private readonly savepoint: (fn: () => unknown) => unknown;
+  private readonly walPath: string | undefined;
+  private walFd: number | undefined;
+  /** The WAL sync of the latest commit, while it runs. */
+  private lastSync: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(options: SqliteOptions) {
     // One connection per process: waiting on a lock could only mean another process holds it.
@@ -52,14 +65,15 @@ export class SqliteDatabase {
         if (err instanceof Error && /locked|busy/i.test(err.message)) throw new DataDirLockedError(options.path);
         throw err;
       }
+      if (options.synchronous !== 'normal') this.walPath = `${options.path}-wal`;
     }
-    this.db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     applyMigrations(this.db, options.migrations);
     this.savepoint = this.db.transaction((fn: () => unknown) => fn());
   }
 
-  /** Runs `fn` in the current group transaction; resolves once that transaction has committed. */
+  /** Runs `fn` in the current group transaction; resolves once that transaction is durable. */
   write<T>(fn: () => T): Promise<T> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
     if (!this.open) {
@@ -80,8 +94,8 @@ export class SqliteDatabase {
 
   /** Resolves once everything written so far is durable (at once when nothing is pending). */
   barrier(): Promise<void> {
-    if (!this.open) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => this.pending.push({ resolve, reject }));
+    if (this.open) return new Promise<void>((resolve, reject) => this.pending.push({ resolve, reject }));
+    return this.lastSync ?? Promise.resolve();
   }
 
   private commit(): void {
@@ -100,13 +114,32 @@ export class SqliteDatabase {
       for (const p of waiting) p.reject(err);
       return;
     }
-    for (const p of waiting) p.resolve();
+    if (!this.walPath) {
+      for (const p of waiting) p.resolve();
+      return;
+    }
+    this.walFd ??= openSync(this.walPath, 'r');
+    const fd = this.walFd;
+    const sync: Promise<void> = new Promise<void>((resolve) => {
+      fdatasync(fd, (err) => {
+        this.inFlight.delete(sync);
+        if (this.lastSync === sync) this.lastSync = undefined;
+        if (err) for (const p of waiting) p.reject(err);
+        else for (const p of waiting) p.resolve();
+        resolve();
+      });
+    });
+    this.inFlight.add(sync);
+    this.lastSync = sync;
   }
 
-  close(): void {
+  /** Commits what is pending and waits for it to be durable before closing. */
+  async close(): Promise<void> {
     if (this.closed) return;
     this.commit();
+    await Promise.all([...this.inFlight]);
     this.closed = true;
+    if (this.walFd !== undefined) closeSync(this.walFd);
     this.db.close();
   }
 }

@@ -1,5 +1,6 @@
 import { SqliteDatabase, type Synchronous } from './database.js';
 import { sqliteMigrations } from './schema.js';
+import { SqliteSnsStore } from './sns-store.js';
 import { SqliteSqsStore } from './sqs-store.js';
 import type { Store } from '../ports.js';
 
@@ -11,10 +12,8 @@ export function createSqliteStore(path: string, options: { synchronous?: Synchro
   return {
     kind: path === ':memory:' ? 'memory' : 'sqlite',
     sqs: new SqliteSqsStore(database),
+    sns: new SqliteSnsStore(database),
     barrier: () => database.barrier(),
-    close: () => {
-      database.close();
-      return Promise.resolve();
-    },
+    close: () => database.close(),
   };
 }

@@ -81,4 +81,80 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX sqs_move_tasks_source ON sqs_move_tasks (source_arn, started_at);
     `,
   },
+  {
+    version: 2,
+    name: 'sns topics, subscriptions, deliveries, outbox and documents',
+    sql: `
+      CREATE TABLE sns_topics (
+        id INTEGER PRIMARY KEY,
+        account TEXT NOT NULL,
+        region TEXT NOT NULL,
+        name TEXT NOT NULL,
+        attributes TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        data_protection_policy TEXT,
+        created_at INTEGER NOT NULL,
+        next_sequence INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (account, region, name)
+      );
+      CREATE TABLE sns_subscriptions (
+        arn TEXT PRIMARY KEY,
+        topic_arn TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        account TEXT NOT NULL,
+        region TEXT NOT NULL,
+        protocol TEXT NOT NULL,
+        endpoint TEXT NOT NULL,
+        attributes TEXT NOT NULL,
+        pending INTEGER NOT NULL,
+        authenticated INTEGER NOT NULL,
+        token TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX sns_subscriptions_topic ON sns_subscriptions (topic_arn, arn);
+      CREATE INDEX sns_subscriptions_account ON sns_subscriptions (account, region, arn);
+      CREATE TABLE sns_fifo_dedup (
+        topic_id INTEGER NOT NULL REFERENCES sns_topics (id) ON DELETE CASCADE,
+        dedup_key TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        sequence_number TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (topic_id, dedup_key)
+      );
+      CREATE TABLE sns_deliveries (
+        id INTEGER PRIMARY KEY,
+        subscription_arn TEXT NOT NULL,
+        topic_arn TEXT NOT NULL,
+        endpoint TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        body TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX sns_deliveries_due ON sns_deliveries (next_attempt_at, id);
+      CREATE TABLE sns_outbox (
+        id INTEGER PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        account TEXT NOT NULL,
+        region TEXT NOT NULL,
+        protocol TEXT NOT NULL,
+        endpoint TEXT NOT NULL,
+        topic_arn TEXT,
+        subscription_arn TEXT,
+        message_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        subject TEXT,
+        message TEXT NOT NULL
+      );
+      CREATE TABLE sns_documents (
+        kind TEXT NOT NULL,
+        account TEXT NOT NULL,
+        region TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (kind, account, region, key)
+      );
+    `,
+  },
 ];

@@ -130,6 +130,12 @@ const FIFO_CANDIDATES = 100;
 
 export class SqliteSqsStore implements SqsStore {
   private readonly s: Record<string, Statement>;
+  /**
+   * Queues by account, region and name. Every request looks its queue up, and this process is
+   * the only writer of the file (EXCLUSIVE lock), so the cache cannot go stale behind our back.
+   */
+  private readonly queues = new Map<string, QueueRecord>();
+  private readonly claimById = new Map<number, Statement>();
 
   constructor(private readonly database: SqliteDatabase) {
     const db = database.db;
@@ -166,8 +172,6 @@ export class SqliteSqsStore implements SqsStore {
         AND NOT EXISTS (SELECT 1 FROM sqs_messages h WHERE h.queue_id = m.queue_id AND h.group_id = m.group_id
           AND h.id < m.id AND h.visible_at > ?)
         ORDER BY m.id LIMIT ?`),
-      claim: prepare(`UPDATE sqs_messages SET visible_at = ?, receive_count = receive_count + 1,
-        first_receive_at = coalesce(first_receive_at, ?) WHERE id = ?`),
       setVisibleAt: prepare('UPDATE sqs_messages SET visible_at = ? WHERE id = ?'),
       deleteRow: prepare('DELETE FROM sqs_messages WHERE id = ?'),
       countVisible: prepare('SELECT count(*) AS n FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ?'),
@@ -209,8 +213,19 @@ export class SqliteSqsStore implements SqsStore {
   }
 
   getQueue(key: QueueKey): Promise<QueueRecord | undefined> {
-    const row = this.st('getQueue').get(key.account, key.region, key.name) as QueueRow | undefined;
-    return Promise.resolve(row ? toQueue(row) : undefined);
+    const cacheKey = `${key.account}\u0000${key.region}\u0000${key.name}`;
+    let queue = this.queues.get(cacheKey);
+    if (!queue) {
+      const row = this.st('getQueue').get(key.account, key.region, key.name) as QueueRow | undefined;
+      if (!row) return Promise.resolve(undefined);
+      queue = Object.freeze(toQueue(row));
+      this.queues.set(cacheKey, queue);
+    }
+    return Promise.resolve(queue);
+  }
+
+  private forget(id: number): void {
+    for (const [k, q] of this.queues) if (q.id === id) this.queues.delete(k);
   }
 
   listQueues(account: string, region: string, prefix: string, after: string | undefined, limit: number): Promise<QueueRecord[]> {
@@ -226,7 +241,9 @@ export class SqliteSqsStore implements SqsStore {
     id: number,
     changes: { attributes?: Record<string, string>; tags?: Record<string, string>; modifiedAt?: number; lastPurgeAt?: number },
   ): Promise<void> {
+    this.forget(id);
     return this.database.write(() => {
+      this.forget(id);
       if (changes.attributes) this.st('setAttributes').run(JSON.stringify(changes.attributes), changes.modifiedAt ?? Date.now(), id);
       if (changes.tags) this.st('setTags').run(JSON.stringify(changes.tags), id);
       if (changes.lastPurgeAt !== undefined) this.st('setPurge').run(changes.lastPurgeAt, id);
@@ -234,6 +251,7 @@ export class SqliteSqsStore implements SqsStore {
   }
 
   deleteQueue(id: number, deletedAt: number): Promise<void> {
+    this.forget(id);
     return this.database.write(() => {
       const row = this.st('getQueueById').get(id) as QueueRow | undefined;
       if (!row) return;
@@ -318,8 +336,24 @@ export class SqliteSqsStore implements SqsStore {
     this.st('deleteRow').run(row.id);
   }
 
-  private claim(row: MessageRow, r: ReceiveRequest): StoredMessage {
-    this.st('claim').run(r.visibleUntil, r.now, row.id);
+  private claimStatement(n: number): Statement {
+    let st = this.claimById.get(n);
+    if (!st) {
+      st = this.database.db.prepare(`UPDATE sqs_messages SET visible_at = ?, receive_count = receive_count + 1,
+        first_receive_at = coalesce(first_receive_at, ?) WHERE id IN (${new Array(n).fill('?').join(', ')})`);
+      this.claimById.set(n, st);
+    }
+    return st;
+  }
+
+  /** Marks rows received (one UPDATE for the batch) and returns them as delivered. */
+  private claimAll(rows: MessageRow[], r: ReceiveRequest): StoredMessage[] {
+    if (rows.length === 0) return [];
+    this.claimStatement(rows.length).run(r.visibleUntil, r.now, ...rows.map((row) => row.id));
+    return rows.map((row) => this.claimed(row, r));
+  }
+
+  private claimed(row: MessageRow, r: ReceiveRequest): StoredMessage {
     const m = toMessage(row);
     m.visibleAt = r.visibleUntil;
     m.receiveCount += 1;
@@ -340,9 +374,7 @@ export class SqliteSqsStore implements SqsStore {
     for (;;) {
       const rows = this.st('selectReady').all(queueId, r.now, r.retainedAfter, r.max - out.length) as MessageRow[];
       if (rows.length === 0) return out;
-      for (const row of rows) {
-        if (!this.redriven(row, r.redrive, r.now)) out.push(this.claim(row, r));
-      }
+      out.push(...this.claimAll(rows.filter((row) => !this.redriven(row, r.redrive, r.now)), r));
       if (out.length >= r.max) return out;
     }
   }
@@ -361,16 +393,18 @@ export class SqliteSqsStore implements SqsStore {
         if (list) list.push(row);
         else groups.set(g, [row]);
       }
+      const take: MessageRow[] = [];
       for (const list of groups.values()) {
         for (const row of list) {
-          if (out.length >= r.max) return out;
+          if (out.length + take.length >= r.max) break;
           if (this.redriven(row, r.redrive, r.now)) {
             moved = true;
             continue;
           }
-          out.push(this.claim(row, r));
+          take.push(row);
         }
       }
+      out.push(...this.claimAll(take, r));
       // Claimed groups are now in flight; only a DLQ move can have left more to deliver.
       if (!moved || out.length >= r.max) return out;
     }
@@ -418,12 +452,18 @@ export class SqliteSqsStore implements SqsStore {
   }
 
   deleteMessage(queueId: number, ref: ReceiptRef, now?: number): Promise<HandleOutcome> {
-    return this.database.write(() => {
-      const row = this.current(queueId, ref, now);
-      if (typeof row === 'string') return row;
-      this.st('deleteRow').run(row.id);
-      return 'done';
-    });
+    return this.deleteMessages(queueId, [ref], now).then((outcomes) => outcomes[0]!);
+  }
+
+  deleteMessages(queueId: number, refs: ReceiptRef[], now?: number): Promise<HandleOutcome[]> {
+    return this.database.write(() =>
+      refs.map((ref) => {
+        const row = this.current(queueId, ref, now);
+        if (typeof row === 'string') return row;
+        this.st('deleteRow').run(row.id);
+        return 'done';
+      }),
+    );
   }
 
   changeVisibility(queueId: number, ref: ReceiptRef, visibleAt: number, now?: number): Promise<HandleOutcome> {

@@ -2,7 +2,7 @@ import type { DeleteMessageBatchRequest, DeleteMessageBatchResult } from '../../
 import type { RequestContext } from '../../../protocols/service.js';
 import { batchOutcome, validateBatch } from '../domain/batch.js';
 import { requireQueue } from '../queues.js';
-import { deleteByHandle } from '../receipts.js';
+import { deleteByHandles } from '../receipts.js';
 import type { SqsRuntime } from '../runtime.js';
 
 export async function deleteMessageBatch(
@@ -13,6 +13,6 @@ export async function deleteMessageBatch(
   const queue = await requireQueue(sqs, ctx, input.QueueUrl);
   const batchError = validateBatch(input.Entries, 'DeleteMessageBatchRequestEntry');
   if (batchError) throw batchError;
-  const errors = await Promise.all(input.Entries.map((e) => deleteByHandle(sqs, queue, e.ReceiptHandle)));
+  const errors = await deleteByHandles(sqs, queue, input.Entries.map((e) => e.ReceiptHandle));
   return batchOutcome(input.Entries, errors);
 }

@@ -1,0 +1,11 @@
+import type { UntagResourceRequest, UntagResourceResponse } from '../../../protocols/models/sns.types.js';
+import type { RequestContext } from '../../../protocols/service.js';
+import type { SnsRuntime } from '../runtime.js';
+import { requireTopic } from '../topics.js';
+
+export async function untagResource(sns: SnsRuntime, input: UntagResourceRequest, _ctx: RequestContext): Promise<UntagResourceResponse> {
+  const topic = await requireTopic(sns, input.ResourceArn, 'ResourceArn');
+  const remove = new Set(input.TagKeys);
+  await sns.store.updateTopic(topic.id, { tags: topic.tags.filter((t) => !remove.has(t.Key)) });
+  return {};
+}
