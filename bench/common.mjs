@@ -90,3 +90,14 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** CPU seconds the whole machine has spent busy (all cores: user, nice, system, irq, softirq, steal). */
+export function machineBusySeconds() {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+    return (user + nice + system + irq + softirq + (steal || 0)) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}

@@ -236,6 +236,7 @@ async function latency(client) {
 
   const arrivals = new Map(); // index → resolve(time)
   const deletes = [];
+  let stopping = false;
   let consumerDone = Promise.resolve();
   if (mode === 'e2e') {
     consumerDone = (async () => {
@@ -264,9 +265,9 @@ async function latency(client) {
       }
     })();
   }
-  let stopping = false;
 
   phase('measure-start');
+  const windowStart = performance.now();
   const cpuStart = process.cpuUsage();
   for (let i = 0; i < total && performance.now() < deadline; i++) {
     const body = makeBody(String(i), bodyBytes);
@@ -296,6 +297,7 @@ async function latency(client) {
     await sleep(gapMs);
   }
   const cpu = process.cpuUsage(cpuStart);
+  const windowSeconds = (performance.now() - windowStart) / 1000;
   phase('measure-end');
 
   if (mode === 'e2e') {
@@ -326,6 +328,7 @@ async function latency(client) {
     sendP90Ms: ps[90],
     sendP99Ms: ps[99],
     clientCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    windowSeconds,
     errors: errors.count,
     errorsByKind: errors.byKind,
     errorSamples: errors.samples,
@@ -337,7 +340,8 @@ async function main() {
   const client = cfg.client === 'sdk' ? await createSdkClient(cfg.endpoint, opts) : createRawClient(cfg.endpoint, opts);
   try {
     const result = cfg.scenario === 'latency' ? await latency(client) : await throughput(client);
-    process.send?.({ type: 'result', result });
+    if (process.send) process.send({ type: 'result', result });
+    else console.log(JSON.stringify(result, null, 2)); // run by hand, without run.mjs
   } finally {
     client.close();
   }
