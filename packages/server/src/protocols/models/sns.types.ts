@@ -58,8 +58,7 @@ export interface CreateSMSSandboxPhoneNumberInput {
   LanguageCode?: string;
 }
 
-export interface CreateSMSSandboxPhoneNumberResult {
-}
+export type CreateSMSSandboxPhoneNumberResult = Record<string, never>;
 
 export interface CreateTopicInput {
   Name: string;
@@ -84,8 +83,7 @@ export interface DeleteSMSSandboxPhoneNumberInput {
   PhoneNumber: string;
 }
 
-export interface DeleteSMSSandboxPhoneNumberResult {
-}
+export type DeleteSMSSandboxPhoneNumberResult = Record<string, never>;
 
 export interface DeleteTopicInput {
   TopicArn: string;
@@ -128,8 +126,7 @@ export interface GetSMSAttributesResponse {
   attributes?: Record<string, string>;
 }
 
-export interface GetSMSSandboxAccountStatusInput {
-}
+export type GetSMSSandboxAccountStatusInput = Record<string, never>;
 
 export interface GetSMSSandboxAccountStatusResult {
   IsInSandbox: boolean;
@@ -245,8 +242,7 @@ export interface OptInPhoneNumberInput {
   phoneNumber: string;
 }
 
-export interface OptInPhoneNumberResponse {
-}
+export type OptInPhoneNumberResponse = Record<string, never>;
 
 export interface PhoneNumberInformation {
   CreatedAt?: Date;
@@ -329,8 +325,7 @@ export interface SetSMSAttributesInput {
   attributes: Record<string, string>;
 }
 
-export interface SetSMSAttributesResponse {
-}
+export type SetSMSAttributesResponse = Record<string, never>;
 
 export interface SetSubscriptionAttributesInput {
   SubscriptionArn: string;
@@ -379,8 +374,7 @@ export interface TagResourceRequest {
   Tags: Array<Tag>;
 }
 
-export interface TagResourceResponse {
-}
+export type TagResourceResponse = Record<string, never>;
 
 export interface Topic {
   TopicArn?: string;
@@ -395,16 +389,14 @@ export interface UntagResourceRequest {
   TagKeys: Array<string>;
 }
 
-export interface UntagResourceResponse {
-}
+export type UntagResourceResponse = Record<string, never>;
 
 export interface VerifySMSSandboxPhoneNumberInput {
   PhoneNumber: string;
   OneTimePassword: string;
 }
 
-export interface VerifySMSSandboxPhoneNumberResult {
-}
+export type VerifySMSSandboxPhoneNumberResult = Record<string, never>;
 
 export type SnsOperationName =
   | 'AddPermission'
