@@ -24,7 +24,7 @@ import {
 } from './services/sqs/index.js';
 import { loadOrCreateMasterKey } from './runtime/master-key.js';
 import { loadOrCreateSigningIdentity } from './runtime/certificate.js';
-import { createSnsService, DeliveryDispatcher, renderSnsMetrics, SnsCounters, type SnsRuntime } from './services/sns/index.js';
+import { createSnsService, DeliveryDispatcher, renderSnsMetrics, SnsCounters, type SigningIdentity, type SnsRuntime } from './services/sns/index.js';
 import { createPrivateKey } from 'node:crypto';
 import { RequestMetrics } from './runtime/metrics.js';
 import type { Store } from './storage/ports.js';
@@ -103,10 +103,8 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
   const clock = options.clock ?? systemClock;
   const { store, dataDir } = openStore(config);
   let dataKey: Buffer;
-  let signing: ReturnType<typeof loadOrCreateSigningIdentity>;
   try {
     dataKey = loadOrCreateMasterKey(dataDir);
-    signing = loadOrCreateSigningIdentity(dataDir, ['localhost', '127.0.0.1', config.host]);
   } catch (err) {
     await store.close();
     throw err;
@@ -114,13 +112,24 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
 
   const sqs: SqsRuntime = { store: store.sqs, clock, waiters: new ReceiveWaiters(), dataKey, counters: new SqsCounters() };
   const moveTasks = new MoveTaskRunner(sqs, (err) => logger.error({ err }, 'message move task failed'));
-  const certificateFile = `SimpleNotificationService-${signing.fingerprint.replace(/:/g, '').slice(0, 32).toLowerCase()}.pem`;
+  let identity: SigningIdentity | undefined;
+  const signingIdentity = (): SigningIdentity => {
+    if (!identity) {
+      const loaded = loadOrCreateSigningIdentity(dataDir, ['localhost', '127.0.0.1', config.host]);
+      identity = {
+        privateKey: createPrivateKey(loaded.privateKeyPem),
+        certificatePem: loaded.certificatePem,
+        certificateFile: `SimpleNotificationService-${loaded.fingerprint.replace(/:/g, '').slice(0, 32).toLowerCase()}.pem`,
+      };
+    }
+    return identity;
+  };
   const dispatcher: DeliveryDispatcher = new DeliveryDispatcher(() => sns, (err) => logger.error({ err }, 'SNS delivery failed'));
   const sns: SnsRuntime = {
     store: store.sns,
     clock,
     sqs,
-    identity: { privateKey: createPrivateKey(signing.privateKeyPem), certificatePem: signing.certificatePem, certificateFile },
+    identity: signingIdentity,
     poke: () => dispatcher.poke(),
     counters: new SnsCounters(),
   };
@@ -138,9 +147,10 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
     barrier: () => store.barrier(),
     observe: (service, operation, status, seconds) => requestMetrics.observe(service, operation, status, seconds),
     async internal(path: string, req: IncomingMessage, res: ServerResponse) {
-      if (path === `/_tributary/sns/${certificateFile}`) {
-        res.writeHead(200, { 'content-type': 'application/x-pem-file', 'content-length': Buffer.byteLength(signing.certificatePem) });
-        res.end(signing.certificatePem);
+      if (path.startsWith('/_tributary/sns/SimpleNotificationService-') && path === `/_tributary/sns/${signingIdentity().certificateFile}`) {
+        const pem = signingIdentity().certificatePem;
+        res.writeHead(200, { 'content-type': 'application/x-pem-file', 'content-length': Buffer.byteLength(pem) });
+        res.end(pem);
         return true;
       }
       if (path === '/_tributary/sns/outbox') {

@@ -358,6 +358,11 @@ describe('MessageBody scope', () => {
     expect(m({ Records: [{ eventName: 'ObjectCreated:Put', key: 'home' }, { eventName: 'ObjectCreated:Put', key: 'auto' }] })).toBe(true);
   });
 
+  it('lets a plain value in an array go with any object element of the same array, as event-ruler does', () => {
+    const m = body({ a: ['x'], 'a.b': ['y'] });
+    expect(m({ a: ['x', { b: 'y' }] })).toBe(true);
+  });
+
   it('judges exists:false within the array element the other fields came from', () => {
     const m = body({ Records: { a: ['x'], b: [{ exists: false }] } });
     expect(m({ Records: [{ a: 'x', b: 'y' }, { a: 'z' }] })).toBe(false);
@@ -443,6 +448,9 @@ describe('MessageBody scope', () => {
     expect(range({ price: 150 })).toBe(true);
     expect(range({ price: [200, 5] })).toBe(true);
     expect(range({ price: [200, -5] })).toBe(false);
+    const account = body({ account: [123456789012] });
+    expect(account('{"account": 123456789012}')).toBe(true);
+    expect(account('{"account": "123456789012"}')).toBe(false);
   });
 
   it('exists:true matches any leaf value, including null, but not an object or an empty array', () => {

@@ -210,8 +210,17 @@ export class LeafIndex {
     if (Array.isArray(value)) {
       if (value.length === 0) return;
       const id = this.nextArray++;
-      this.hasArrays = true;
-      for (let i = 0; i < value.length; i++) this.addJson(path, value[i], arrays === null ? [id, i] : [...arrays, id, i]);
+      for (let i = 0; i < value.length; i++) {
+        const element: unknown = value[i];
+        // As in event-ruler, only objects and arrays inside an array belong to an element of it;
+        // a plain value in an array carries just the memberships of the arrays around that array.
+        if (element !== null && typeof element === 'object') {
+          this.hasArrays = true;
+          this.addJson(path, element, arrays === null ? [id, i] : [...arrays, id, i]);
+        } else {
+          this.addJson(path, element, arrays);
+        }
+      }
       return;
     }
     if (value !== null && typeof value === 'object') {

@@ -71,7 +71,8 @@ const MAX_NESTING_DEPTH = 1000;
 const MAX_NUMBER_LENGTH = 1000;
 const MAX_ERROR_TOKEN_LENGTH = 256;
 
-const enum T {
+/** Token kinds, as a Jackson JsonParser reports them. */
+export const enum Tok {
   StartObject,
   EndObject,
   StartArray,
@@ -112,8 +113,8 @@ class JacksonReader {
   private row = 1;
   private rowStart = 0;
   private ctx: Context = { type: Ctx.Root, parent: null, line: 1, column: 0, depth: 0, index: -1 };
-  private curr: T | null = null;
-  private pending: T | null = null;
+  private curr: Tok | null = null;
+  private pending: Tok | null = null;
   private incomplete = false;
   private tokenRow = 1;
   private tokenCol = 0;
@@ -255,7 +256,7 @@ class JacksonReader {
     this.tokenCol = this.ptr - this.rowStart;
   }
 
-  private closeScope(c: number): T {
+  private closeScope(c: number): Tok {
     this.updateLocation();
     const wanted = c === 93 ? Ctx.Array : Ctx.Object;
     if (this.ctx.type !== wanted) {
@@ -265,16 +266,16 @@ class JacksonReader {
       );
     }
     this.ctx = this.ctx.parent ?? this.ctx;
-    this.curr = c === 93 ? T.EndArray : T.EndObject;
+    this.curr = c === 93 ? Tok.EndArray : Tok.EndObject;
     return this.curr;
   }
 
-  nextToken(): T | null {
-    if (this.curr === T.FieldName) {
-      const t = this.pending ?? T.Null;
+  nextToken(): Tok | null {
+    if (this.curr === Tok.FieldName) {
+      const t = this.pending ?? Tok.Null;
       this.pending = null;
-      if (t === T.StartArray) this.push(Ctx.Array);
-      else if (t === T.StartObject) this.push(Ctx.Object);
+      if (t === Tok.StartArray) this.push(Ctx.Array);
+      else if (t === Tok.StartObject) this.push(Ctx.Object);
       this.curr = t;
       return t;
     }
@@ -290,38 +291,38 @@ class JacksonReader {
     const inObject = this.ctx.type === Ctx.Object;
     if (inObject) {
       this.name = c === 34 ? this.parseName() : this.unexpectedChar(c, 'was expecting double-quote to start field name');
-      this.curr = T.FieldName;
+      this.curr = Tok.FieldName;
       c = this.skipColon();
     }
     this.updateLocation();
-    let t: T;
+    let t: Tok;
     switch (c) {
       case 34:
         this.incomplete = true;
-        t = T.String;
+        t = Tok.String;
         break;
       case 91:
         if (!inObject) this.push(Ctx.Array);
-        t = T.StartArray;
+        t = Tok.StartArray;
         break;
       case 123:
         if (!inObject) this.push(Ctx.Object);
-        t = T.StartObject;
+        t = Tok.StartObject;
         break;
       case 125:
         this.unexpectedChar(c, 'expected a value');
         break;
       case 116:
         this.matchToken('true', 1);
-        t = T.True;
+        t = Tok.True;
         break;
       case 102:
         this.matchToken('false', 1);
-        t = T.False;
+        t = Tok.False;
         break;
       case 110:
         this.matchToken('null', 1);
-        t = T.Null;
+        t = Tok.Null;
         break;
       case 45:
         t = this.parseSignedNumber();
@@ -331,7 +332,7 @@ class JacksonReader {
     }
     if (inObject) {
       this.pending = t;
-      return T.FieldName;
+      return Tok.FieldName;
     }
     this.curr = t;
     return t;
@@ -458,14 +459,14 @@ class JacksonReader {
 
   // ---- numbers -------------------------------------------------------------------------------
 
-  private endNumber(start: number, end: number, float: boolean, digits: number): T {
+  private endNumber(start: number, end: number, float: boolean, digits: number): Tok {
     if (digits > MAX_NUMBER_LENGTH) {
       this.failLimit(
         `Number value length (${digits}) exceeds the maximum allowed (${MAX_NUMBER_LENGTH}, from \`StreamReadConstraints.getMaxNumberLength()\`)`,
       );
     }
     this.numberText = this.s.slice(start, end);
-    return float ? T.Float : T.Int;
+    return float ? Tok.Float : Tok.Int;
   }
 
   private rootSpace(c: number): void {
@@ -484,7 +485,7 @@ class JacksonReader {
     this.unexpectedChar(c, 'Expected space separating root-level values');
   }
 
-  private parseUnsignedNumber(first: number): T {
+  private parseUnsignedNumber(first: number): Tok {
     const start = this.ptr - 1;
     if (first === 48) return this.parseNumberSlow(false, start);
     let p = this.ptr;
@@ -505,7 +506,7 @@ class JacksonReader {
     return this.endNumber(start, p - 1, false, intLen);
   }
 
-  private parseSignedNumber(): T {
+  private parseSignedNumber(): Tok {
     const start = this.ptr - 1;
     let p = this.ptr;
     if (p >= this.len) return this.parseNumberSlow(true, start);
@@ -532,7 +533,7 @@ class JacksonReader {
     return this.endNumber(start, p - 1, false, intLen);
   }
 
-  private parseFloat(first: number, start: number, from: number, negative: boolean, intLen: number): T {
+  private parseFloat(first: number, start: number, from: number, negative: boolean, intLen: number): Tok {
     let c = first;
     let p = from;
     const errorPtr = this.ptr;
@@ -567,7 +568,7 @@ class JacksonReader {
   }
 
   /** _parseNumber2: the careful path, taken near the end of input or after a leading zero. */
-  private parseNumberSlow(negative: boolean, start: number): T {
+  private parseNumberSlow(negative: boolean, start: number): Tok {
     this.ptr = negative ? start + 1 : start;
     const next = (eofMessage: string): number => {
       if (this.ptr >= this.len) this.invalidEof(eofMessage);
@@ -659,36 +660,36 @@ class JacksonReader {
     return this.readValue(first);
   }
 
-  private readValue(t: T): JNode {
+  private readValue(t: Tok): JNode {
     switch (t) {
-      case T.StartObject: {
+      case Tok.StartObject: {
         const entries = new Map<string, JNode>();
         for (;;) {
           const n = this.nextToken();
-          if (n === T.EndObject || n === null) break;
+          if (n === Tok.EndObject || n === null) break;
           const key = this.name;
-          entries.set(key, this.readValue(this.nextToken() ?? T.Null));
+          entries.set(key, this.readValue(this.nextToken() ?? Tok.Null));
         }
         return { kind: 'object', entries };
       }
-      case T.StartArray: {
+      case Tok.StartArray: {
         const items: JNode[] = [];
         for (;;) {
           const n = this.nextToken();
-          if (n === T.EndArray || n === null) break;
+          if (n === Tok.EndArray || n === null) break;
           items.push(this.readValue(n));
         }
         return { kind: 'array', items };
       }
-      case T.String:
+      case Tok.String:
         return { kind: 'string', value: this.stringValue() };
-      case T.Int:
+      case Tok.Int:
         return { kind: 'int', text: this.numberText };
-      case T.Float:
+      case Tok.Float:
         return { kind: 'float', value: Number(this.numberText) };
-      case T.True:
+      case Tok.True:
         return { kind: 'true' };
-      case T.False:
+      case Tok.False:
         return { kind: 'false' };
       default:
         return { kind: 'null' };
@@ -723,21 +724,6 @@ export function jacksonParseProblem(text: string): string | undefined {
 }
 
 // ---- writing --------------------------------------------------------------------------------------
-
-/** Token kinds of the compact text, as a JsonParser reading it would report them. */
-export const enum Tok {
-  StartObject,
-  EndObject,
-  StartArray,
-  EndArray,
-  FieldName,
-  String,
-  Int,
-  Float,
-  True,
-  False,
-  Null,
-}
 
 /** One token of the compact text: offsets into it and the text a parser's getText() returns. */
 export interface WrittenToken {

@@ -73,8 +73,8 @@ export async function allSubscriptions(sns: SnsRuntime, topicArn: string): Promi
 
 export function signerFor(sns: SnsRuntime, topic: TopicRecord, baseUrl: string): Signer {
   return {
-    privateKey: sns.identity.privateKey,
-    signingCertUrl: `${baseUrl}/_tributary/sns/${sns.identity.certificateFile}`,
+    privateKey: sns.identity().privateKey,
+    signingCertUrl: `${baseUrl}/_tributary/sns/${sns.identity().certificateFile}`,
     signatureVersion: topic.attributes.SignatureVersion === '2' ? '2' : '1',
   };
 }

@@ -18,7 +18,8 @@ export interface SnsRuntime {
   clock: Clock;
   /** Deliveries to SQS subscriptions and dead-letter queues go through SQS. */
   sqs: SqsRuntime;
-  identity: SigningIdentity;
+  /** Created (or loaded) on first use: generating an RSA key would slow every start-up. */
+  identity: () => SigningIdentity;
   /** Tells the HTTP delivery dispatcher that new work is due. */
   poke: () => void;
   counters: SnsCounters;

@@ -45,9 +45,9 @@ export class SqliteDatabase {
   private readonly savepoint: (fn: () => unknown) => unknown;
   private readonly walPath: string | undefined;
   private walFd: number | undefined;
-  /** The WAL sync of the latest commit, while it runs. */
-  private lastSync: Promise<void> | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** The running WAL sync, and the committed writers waiting for the next one. */
+  private syncRunning: Promise<void> | undefined;
+  private awaitingSync: Pending[] = [];
 
   constructor(options: SqliteOptions) {
     // One connection per process: waiting on a lock could only mean another process holds it.
@@ -95,7 +95,13 @@ export class SqliteDatabase {
   /** Resolves once everything written so far is durable (at once when nothing is pending). */
   barrier(): Promise<void> {
     if (this.open) return new Promise<void>((resolve, reject) => this.pending.push({ resolve, reject }));
-    return this.lastSync ?? Promise.resolve();
+    if (this.syncRunning || this.awaitingSync.length > 0) {
+      return new Promise<void>((resolve, reject) => {
+        if (this.awaitingSync.length > 0 || !this.syncRunning) this.awaitingSync.push({ resolve, reject });
+        else void this.syncRunning.then(resolve);
+      });
+    }
+    return Promise.resolve();
   }
 
   private commit(): void {
@@ -118,26 +124,32 @@ export class SqliteDatabase {
       for (const p of waiting) p.resolve();
       return;
     }
-    this.walFd ??= openSync(this.walPath, 'r');
-    const fd = this.walFd;
-    const sync: Promise<void> = new Promise<void>((resolve) => {
-      fdatasync(fd, (err) => {
-        this.inFlight.delete(sync);
-        if (this.lastSync === sync) this.lastSync = undefined;
-        if (err) for (const p of waiting) p.reject(err);
-        else for (const p of waiting) p.resolve();
+    // One fdatasync at a time: commits made while one runs wait for the next, which covers them
+    // all. Queuing an fdatasync per commit would make each wait behind the others in the kernel.
+    this.awaitingSync.push(...waiting);
+    if (!this.syncRunning) this.startSync();
+  }
+
+  private startSync(): void {
+    const batch = this.awaitingSync;
+    this.awaitingSync = [];
+    this.walFd ??= openSync(this.walPath!, 'r');
+    this.syncRunning = new Promise<void>((resolve) => {
+      fdatasync(this.walFd!, (err) => {
+        if (err) for (const p of batch) p.reject(err);
+        else for (const p of batch) p.resolve();
+        this.syncRunning = undefined;
+        if (this.awaitingSync.length > 0) this.startSync();
         resolve();
       });
     });
-    this.inFlight.add(sync);
-    this.lastSync = sync;
   }
 
   /** Commits what is pending and waits for it to be durable before closing. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.commit();
-    await Promise.all([...this.inFlight]);
+    while (this.syncRunning) await this.syncRunning;
     this.closed = true;
     if (this.walFd !== undefined) closeSync(this.walFd);
     this.db.close();

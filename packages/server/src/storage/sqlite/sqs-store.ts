@@ -125,6 +125,36 @@ function toTask(r: MoveTaskRow): MoveTaskRecord {
   };
 }
 
+/** The columns a receive reads, fetched as arrays: building row objects in JS is much cheaper. */
+const RECEIVE_COLUMNS =
+  'id, queue_id, message_id, payload, md5_body, md5_attributes, md5_system_attributes, sender_id, sent_at, enqueued_at, ' +
+  'retained_from, visible_at, receive_count, first_receive_at, group_id, deduplication_id, sequence_number, dead_letter_source_arn';
+
+type RawMessage = [number, number, string, Buffer, string, string | null, string | null, string, number, number, number, number, number, number | null, string | null, string | null, string | null, string | null];
+
+function fromRaw(a: RawMessage): MessageRow {
+  return {
+    id: a[0],
+    queue_id: a[1],
+    message_id: a[2],
+    payload: a[3],
+    md5_body: a[4],
+    md5_attributes: a[5],
+    md5_system_attributes: a[6],
+    sender_id: a[7],
+    sent_at: a[8],
+    enqueued_at: a[9],
+    retained_from: a[10],
+    visible_at: a[11],
+    receive_count: a[12],
+    first_receive_at: a[13],
+    group_id: a[14],
+    deduplication_id: a[15],
+    sequence_number: a[16],
+    dead_letter_source_arn: a[17],
+  };
+}
+
 /** How many candidate rows a FIFO receive looks at to fill its batch group by group. */
 const FIFO_CANDIDATES = 100;
 
@@ -140,6 +170,7 @@ export class SqliteSqsStore implements SqsStore {
   constructor(private readonly database: SqliteDatabase) {
     const db = database.db;
     const prepare = (sql: string): Statement => db.prepare(sql);
+    const raw = (sql: string): Statement => db.prepare(sql).raw(true);
     this.s = {
       insertQueue: prepare(`INSERT INTO sqs_queues (account, region, name, attributes, tags, created_at, modified_at, last_purge_at)
         VALUES (@account, @region, @name, @attributes, @tags, @createdAt, @modifiedAt, @lastPurgeAt) ON CONFLICT DO NOTHING`),
@@ -164,11 +195,13 @@ export class SqliteSqsStore implements SqsStore {
         dead_letter_source_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       getMessage: prepare('SELECT * FROM sqs_messages WHERE id = ? AND queue_id = ? AND message_id = ?'),
       getRow: prepare('SELECT * FROM sqs_messages WHERE id = ?'),
-      selectReady: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ?
+      // Deletes and visibility changes need only this much of the row (reading the payload is costly).
+      getHandleState: prepare('SELECT id, receive_count, visible_at FROM sqs_messages WHERE id = ? AND queue_id = ? AND message_id = ?'),
+      selectReady: raw(`SELECT ${RECEIVE_COLUMNS} FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ?
         ORDER BY visible_at, id LIMIT ?`),
       // A FIFO message is deliverable when it is visible and no earlier message of its group is
       // invisible (in flight or delayed): each group yields the visible prefix of its order.
-      selectFifoReady: prepare(`SELECT * FROM sqs_messages m WHERE m.queue_id = ? AND m.visible_at <= ? AND m.retained_from > ?
+      selectFifoReady: raw(`SELECT ${RECEIVE_COLUMNS} FROM sqs_messages m WHERE m.queue_id = ? AND m.visible_at <= ? AND m.retained_from > ?
         AND NOT EXISTS (SELECT 1 FROM sqs_messages h WHERE h.queue_id = m.queue_id AND h.group_id = m.group_id
           AND h.id < m.id AND h.visible_at > ?)
         ORDER BY m.id LIMIT ?`),
@@ -372,7 +405,7 @@ export class SqliteSqsStore implements SqsStore {
   private receiveStandard(queueId: number, r: ReceiveRequest): StoredMessage[] {
     const out: StoredMessage[] = [];
     for (;;) {
-      const rows = this.st('selectReady').all(queueId, r.now, r.retainedAfter, r.max - out.length) as MessageRow[];
+      const rows = (this.st('selectReady').all(queueId, r.now, r.retainedAfter, r.max - out.length) as RawMessage[]).map(fromRaw);
       if (rows.length === 0) return out;
       out.push(...this.claimAll(rows.filter((row) => !this.redriven(row, r.redrive, r.now)), r));
       if (out.length >= r.max) return out;
@@ -382,7 +415,7 @@ export class SqliteSqsStore implements SqsStore {
   private receiveFifo(queueId: number, r: ReceiveRequest): StoredMessage[] {
     const out: StoredMessage[] = [];
     for (;;) {
-      const rows = this.st('selectFifoReady').all(queueId, r.now, r.retainedAfter, r.now, FIFO_CANDIDATES) as MessageRow[];
+      const rows = (this.st('selectFifoReady').all(queueId, r.now, r.retainedAfter, r.now, FIFO_CANDIDATES) as RawMessage[]).map(fromRaw);
       if (rows.length === 0) return out;
       let moved = false;
       // Fill the batch group by group, oldest group first, each group in order.
@@ -444,8 +477,8 @@ export class SqliteSqsStore implements SqsStore {
     });
   }
 
-  private current(queueId: number, ref: ReceiptRef, now: number | undefined): MessageRow | 'missing' | 'expired' {
-    const row = this.st('getMessage').get(ref.rowId, queueId, ref.messageId) as MessageRow | undefined;
+  private current(queueId: number, ref: ReceiptRef, now: number | undefined): Pick<MessageRow, 'id' | 'receive_count' | 'visible_at'> | 'missing' | 'expired' {
+    const row = this.st('getHandleState').get(ref.rowId, queueId, ref.messageId) as Pick<MessageRow, 'id' | 'receive_count' | 'visible_at'> | undefined;
     if (!row) return 'missing';
     if (now !== undefined && (row.receive_count !== ref.receiveCount || row.visible_at <= now)) return 'expired';
     return row;
