@@ -243,7 +243,7 @@ export interface SnsStore {
   createSubscription(sub: SubscriptionRecord): Promise<void>;
   getSubscription(arn: string): Promise<SubscriptionRecord | undefined>;
   findSubscription(topicArn: string, protocol: string, endpoint: string): Promise<SubscriptionRecord | undefined>;
-  findSubscriptionByToken(topicArn: string, token: string): Promise<SubscriptionRecord | undefined>;
+  findSubscriptionByToken(token: string): Promise<SubscriptionRecord | undefined>;
   /** Sorted by ARN, after the given ARN. */
   listSubscriptions(account: string, region: string, after: string | undefined, limit: number): Promise<SubscriptionRecord[]>;
   listSubscriptionsByTopic(topicArn: string, after: string | undefined, limit: number): Promise<SubscriptionRecord[]>;

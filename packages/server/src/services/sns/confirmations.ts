@@ -12,7 +12,7 @@ export function newToken(): string {
 }
 
 export function subscribeUrl(baseUrl: string, topicArn: string, token: string): string {
-  return `${baseUrl}/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(topicArn)}&Token=${token}`;
+  return `${baseUrl}/?Action=ConfirmSubscription&TopicArn=${topicArn}&Token=${token}`;
 }
 
 export async function sendConfirmation(
@@ -28,7 +28,10 @@ export async function sendConfirmation(
   const messageId = randomUUID();
   const url = subscribeUrl(baseUrl, topicArn, token);
   if (sub.protocol === 'http' || sub.protocol === 'https') {
-    const envelope = confirmationEnvelope({ type, messageId, topicArn, token, subscribeUrl: url, timestamp: timestampOf(now) }, signerFor(sns, topic, baseUrl));
+    const envelope = confirmationEnvelope(
+      { type, messageId, topicArn, subscriptionArn: sub.arn, token, subscribeUrl: url, timestamp: timestampOf(now) },
+      signerFor(sns, topic, baseUrl),
+    );
     await sns.store.enqueueDeliveries([
       {
         subscriptionArn: sub.arn,
@@ -51,7 +54,7 @@ export async function sendConfirmation(
     return;
   }
   if (sub.protocol === 'email' || sub.protocol === 'email-json') {
-    const text = confirmationMessageText(type, topicArn);
+    const text = confirmationMessageText(type, type === 'SubscriptionConfirmation' ? topicArn : sub.arn);
     await sns.store.appendOutbox([
       {
         createdAt: now,

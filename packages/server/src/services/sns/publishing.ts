@@ -80,7 +80,8 @@ export function signerFor(sns: SnsRuntime, topic: TopicRecord, baseUrl: string):
 }
 
 export function unsubscribeUrl(baseUrl: string, subscriptionArn: string): string {
-  return `${baseUrl}/?Action=Unsubscribe&SubscriptionArn=${encodeURIComponent(subscriptionArn)}`;
+  // AWS writes the ARN as it is: its characters need no escaping in a query string.
+  return `${baseUrl}/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`;
 }
 
 function toSqsAttributes(attributes: Record<string, SnsMessageAttribute>): Record<string, MessageAttributeValue> | undefined {

@@ -113,6 +113,7 @@ export const sqliteMigrations: Migration[] = [
       );
       CREATE INDEX sns_subscriptions_topic ON sns_subscriptions (topic_arn, arn);
       CREATE INDEX sns_subscriptions_account ON sns_subscriptions (account, region, arn);
+      CREATE INDEX sns_subscriptions_token ON sns_subscriptions (token) WHERE token IS NOT NULL;
       CREATE TABLE sns_fifo_dedup (
         topic_id INTEGER NOT NULL REFERENCES sns_topics (id) ON DELETE CASCADE,
         dedup_key TEXT NOT NULL,

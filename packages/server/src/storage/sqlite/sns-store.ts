@@ -152,7 +152,7 @@ export class SqliteSnsStore implements SnsStore {
         pending, authenticated, token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       getSubscription: prepare('SELECT * FROM sns_subscriptions WHERE arn = ?'),
       findSubscription: prepare('SELECT * FROM sns_subscriptions WHERE topic_arn = ? AND protocol = ? AND endpoint = ?'),
-      findByToken: prepare('SELECT * FROM sns_subscriptions WHERE topic_arn = ? AND token = ?'),
+      findByToken: prepare('SELECT * FROM sns_subscriptions WHERE token = ?'),
       listSubscriptions: prepare('SELECT * FROM sns_subscriptions WHERE account = ? AND region = ? AND arn > ? ORDER BY arn LIMIT ?'),
       listByTopic: prepare('SELECT * FROM sns_subscriptions WHERE topic_arn = ? AND arn > ? ORDER BY arn LIMIT ?'),
       updateSubscription: prepare('UPDATE sns_subscriptions SET attributes = ?, pending = ?, authenticated = ?, token = ? WHERE arn = ?'),
@@ -262,8 +262,8 @@ export class SqliteSnsStore implements SnsStore {
     return Promise.resolve(row ? toSubscription(row) : undefined);
   }
 
-  findSubscriptionByToken(topicArn: string, token: string): Promise<SubscriptionRecord | undefined> {
-    const row = this.st('findByToken').get(topicArn, token) as SubscriptionRow | undefined;
+  findSubscriptionByToken(token: string): Promise<SubscriptionRecord | undefined> {
+    const row = this.st('findByToken').get(token) as SubscriptionRow | undefined;
     return Promise.resolve(row ? toSubscription(row) : undefined);
   }
 

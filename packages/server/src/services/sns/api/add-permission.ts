@@ -40,7 +40,7 @@ export async function addPermission(sns: SnsRuntime, input: AddPermissionInput, 
     Sid: input.Label,
     Effect: 'Allow',
     Principal: { AWS: principals.length === 1 ? principals[0] : principals },
-    Action: input.ActionName.map((a) => `SNS:${a}`),
+    Action: input.ActionName.length === 1 ? `SNS:${input.ActionName[0]}` : input.ActionName.map((a) => `SNS:${a}`),
     Resource: arnOf(topic),
   });
   await sns.store.updateTopic(topic.id, { attributes: { ...topic.attributes, Policy: JSON.stringify({ ...doc, Statement: statements }) } });

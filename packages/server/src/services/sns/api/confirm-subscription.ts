@@ -13,12 +13,10 @@ export async function confirmSubscription(
   ctx: RequestContext,
 ): Promise<ConfirmSubscriptionResponse> {
   const key = parseTopicArn(input.TopicArn);
-  if ('code' in key) throw invalidParameter('Topic');
-  if (key.region !== ctx.region && ctx.accessKeyId !== undefined) throw invalidParameter('TopicArn');
-  const topic = await sns.store.getTopic(key.account, key.region, key.name);
-  if (!topic) throw invalidParameter('Topic');
-  if (!/^[0-9a-f]{16,512}$/i.test(input.Token)) throw snsError('InvalidParameter', 'Invalid token');
-  const sub = await sns.store.findSubscriptionByToken(input.TopicArn, input.Token);
+  if ('code' in key || key.region !== ctx.region) throw invalidParameter('Topic');
+  if (!/^[0-9a-f]+$/i.test(input.Token)) throw snsError('InvalidParameter', 'Invalid token');
+  // The token alone names the subscription: AWS confirms it whatever topic the request names.
+  const sub = await sns.store.findSubscriptionByToken(input.Token);
   if (!sub) throw invalidParameter('Token');
   const attributes = { ...sub.attributes };
   if ((input.AuthenticateOnUnsubscribe ?? '').toLowerCase() === 'true') attributes[AUTHENTICATE_ON_UNSUBSCRIBE] = 'true';

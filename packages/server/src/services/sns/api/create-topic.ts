@@ -19,7 +19,11 @@ export async function createTopic(sns: SnsRuntime, input: CreateTopicInput, ctx:
     const err = checkTopicAttribute(name, value, fifo, true);
     if (err) throw err;
   }
-  if (given.FifoTopic !== undefined) given.FifoTopic = given.FifoTopic.toLowerCase();
+  // FifoTopic=false is the default and, as on AWS, not reported as an attribute.
+  if (given.FifoTopic !== undefined) {
+    if (fifo) given.FifoTopic = 'true';
+    else delete given.FifoTopic;
+  }
   const tags = input.Tags ?? [];
   const tagError = checkTags(tags, []);
   if (tagError) throw tagError;

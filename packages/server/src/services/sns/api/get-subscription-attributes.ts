@@ -13,6 +13,8 @@ export async function getSubscriptionAttributes(
 ): Promise<GetSubscriptionAttributesResponse> {
   const sub = await requireSubscription(sns, input.SubscriptionArn);
   const { [AUTHENTICATE_ON_UNSUBSCRIBE]: _hidden, ...own } = sub.attributes;
+  // The scope is kept but only reported once there is a policy for it to apply to.
+  if (!own.FilterPolicy) delete own.FilterPolicyScope;
   const attributes: Record<string, string> = {
     ...own,
     Owner: sub.owner,

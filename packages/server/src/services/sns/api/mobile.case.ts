@@ -20,7 +20,7 @@ export function testRuntime(store: SnsStore, clock = new ManualClock(1_700_000_0
     store,
     clock,
     sqs: {} as unknown as SqsRuntime,
-    identity: {} as unknown as SigningIdentity,
+    identity: () => ({}) as unknown as SigningIdentity,
     poke: () => undefined,
     counters: new SnsCounters(),
   };

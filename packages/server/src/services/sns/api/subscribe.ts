@@ -11,10 +11,12 @@ import { arnOf, isFifoTopic, requireTopic } from '../topics.js';
 
 export const PENDING_CONFIRMATION = 'pending confirmation';
 
-function sameAttributes(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) if ((a[k] ?? '') !== (b[k] ?? '')) return false;
-  return true;
+/** What a subscription attribute is when it was never set. */
+const DEFAULTS: Record<string, string> = { RawMessageDelivery: 'false', FilterPolicyScope: 'MessageAttributes' };
+
+/** AWS compares only the attributes a repeated Subscribe names, defaults counting as set. */
+function sameAttributes(existing: Record<string, string>, wanted: Record<string, string>, given: string[]): boolean {
+  return given.every((k) => (existing[k] ?? DEFAULTS[k] ?? '') === (wanted[k] ?? DEFAULTS[k] ?? ''));
 }
 
 export async function subscribe(sns: SnsRuntime, input: SubscribeInput, ctx: RequestContext): Promise<SubscribeResponse> {
@@ -31,7 +33,7 @@ export async function subscribe(sns: SnsRuntime, input: SubscribeInput, ctx: Req
   const topicArn = arnOf(topic);
   const existing = await sns.store.findSubscription(topicArn, protocol, endpoint);
   if (existing) {
-    if (!sameAttributes(existing.attributes, attributes)) throw invalidParameter('Attributes', 'Subscription already exists with different attributes');
+    if (!sameAttributes(existing.attributes, attributes, Object.keys(input.Attributes ?? {}))) throw invalidParameter('Attributes', 'Subscription already exists with different attributes');
     return { SubscriptionArn: existing.pendingConfirmation && !input.ReturnSubscriptionArn ? PENDING_CONFIRMATION : existing.arn };
   }
   const pending = CONFIRMED_BY_ENDPOINT.has(protocol);

@@ -1,6 +1,6 @@
 import type { UnsubscribeInput } from '../../../protocols/models/sns.types.js';
 import type { RequestContext } from '../../../protocols/service.js';
-import { sendConfirmation } from '../confirmations.js';
+import { newToken, sendConfirmation } from '../confirmations.js';
 import { parseSubscriptionArn } from '../domain/arn.js';
 import { invalidParameter, snsError } from '../errors.js';
 import type { SnsRuntime } from '../runtime.js';
@@ -20,8 +20,8 @@ export async function unsubscribe(sns: SnsRuntime, input: UnsubscribeInput, ctx:
     throw snsError('AuthorizationError', 'Unsubscribe requires authentication for this subscription.');
   }
   await sns.store.deleteSubscription(sub.arn);
-  if ((sub.protocol === 'http' || sub.protocol === 'https') && sub.token) {
+  if (sub.protocol === 'http' || sub.protocol === 'https') {
     const topic = await sns.store.getTopic(key.account, key.region, key.name);
-    if (topic) await sendConfirmation(sns, topic, sub, sub.token, ctx.baseUrl, 'UnsubscribeConfirmation');
+    if (topic) await sendConfirmation(sns, topic, sub, newToken(), ctx.baseUrl, 'UnsubscribeConfirmation');
   }
 }

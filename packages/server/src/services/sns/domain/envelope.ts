@@ -57,19 +57,21 @@ export interface ConfirmationInput {
   type: 'SubscriptionConfirmation' | 'UnsubscribeConfirmation';
   messageId: string;
   topicArn: string;
+  subscriptionArn: string;
   token: string;
   subscribeUrl: string;
   timestamp: string;
 }
 
-export function confirmationMessageText(type: ConfirmationInput['type'], topicArn: string): string {
+/** The subscription confirmation names the topic; the unsubscribe confirmation the subscription. */
+export function confirmationMessageText(type: ConfirmationInput['type'], arn: string): string {
   return type === 'SubscriptionConfirmation'
-    ? `You have chosen to subscribe to the topic ${topicArn}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`
-    : `You have chosen to deactivate subscription ${topicArn}.\nTo cancel this operation and restore the subscription, visit the SubscribeURL included in this message.`;
+    ? `You have chosen to subscribe to the topic ${arn}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`
+    : `You have chosen to deactivate subscription ${arn}.\nTo cancel this operation and restore the subscription, visit the SubscribeURL included in this message.`;
 }
 
 export function confirmationEnvelope(c: ConfirmationInput, signer: Signer): Record<string, unknown> {
-  const message = confirmationMessageText(c.type, c.topicArn);
+  const message = confirmationMessageText(c.type, c.type === 'SubscriptionConfirmation' ? c.topicArn : c.subscriptionArn);
   const signature = signMessage(
     { Type: c.type, MessageId: c.messageId, Token: c.token, TopicArn: c.topicArn, Message: message, SubscribeURL: c.subscribeUrl, Timestamp: c.timestamp },
     signer.privateKey,
