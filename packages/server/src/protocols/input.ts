@@ -11,11 +11,11 @@ export type InputPath = Array<{ member: string } | { index: number } | { key: st
 
 export interface DecodeOptions {
   /** How the service reports a missing required member (default: MissingParameter). */
-  missing?: (path: InputPath, queryName: string) => AwsError;
+  missing?: (path: InputPath, queryName: string, ref: ShapeRef | undefined) => AwsError;
 }
 
-function missingError(options: DecodeOptions, path: InputPath, queryName: string): AwsError {
-  return options.missing ? options.missing(path, queryName) : missingParameter(queryName);
+function missingError(options: DecodeOptions, path: InputPath, queryName: string, ref?: ShapeRef): AwsError {
+  return options.missing ? options.missing(path, queryName, ref) : missingParameter(queryName);
 }
 
 function describe(value: Json): string {
@@ -55,7 +55,7 @@ function decodeJsonStructure(
     out[name] = decodeJsonValue(model, ref, v, path ? `${path}.${name}` : name, [...at, { member: name }], options);
   }
   for (const name of shape.required) {
-    if (out[name] === undefined) throw missingError(options, [...at, { member: name }], path ? `${path}.${name}` : name);
+    if (out[name] === undefined) throw missingError(options, [...at, { member: name }], path ? `${path}.${name}` : name, shape.members[name]);
   }
   return out;
 }
@@ -143,7 +143,7 @@ function decodeQueryStructure(model: ServiceModel, shape: StructureShape, q: Que
     if (v !== undefined) out[name] = v;
   }
   for (const name of shape.required) {
-    if (out[name] === undefined) throw missingError(q.options, [...at, { member: name }], prefix + name);
+    if (out[name] === undefined) throw missingError(q.options, [...at, { member: name }], prefix + name, shape.members[name]);
   }
   return out;
 }

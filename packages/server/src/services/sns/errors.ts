@@ -1,6 +1,7 @@
 // SNS's error table, from the model's error traits: JSON shape name, query code, status.
 import { AwsError, awsError, type AwsErrorSpec } from '../../protocols/errors.js';
 import type { InputPath } from '../../protocols/input.js';
+import type { ShapeRef } from '../../protocols/model.js';
 import { snsModel } from './model.js';
 
 function modeled(name: string): AwsErrorSpec {
@@ -51,8 +52,14 @@ export function subscriptionNotFound(): AwsError {
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** AWS's validator names a missing member by its camelCase path, with `.member` after list items and map keys. */
-export function missingMember(path: InputPath): AwsError {
+/**
+ * A missing top-level string parameter is SNS's own "no value" error; anything else is reported
+ * by AWS's validator, naming the member by its camelCase path (`.member` after list items and
+ * map keys).
+ */
+export function missingMember(path: InputPath, _queryName: string, ref: ShapeRef | undefined): AwsError {
+  const only = path.length === 1 ? path[0] : undefined;
+  if (only && 'member' in only && ref?.type === 'string') return invalidParameter(only.member, 'no value for required parameter');
   const parts = path.map((p) => ('member' in p ? lowerFirst(p.member) : 'index' in p ? `${p.index}.member` : `${p.key}.member`));
   return snsError('ValidationError', `1 validation error detected: Value null at '${parts.join('.')}' failed to satisfy constraint: Member must not be null`);
 }

@@ -1,12 +1,14 @@
 // Finding the topic or subscription a request names by ARN.
 import type { SubscriptionRecord, TopicRecord } from '../../storage/ports.js';
 import { parseSubscriptionArn, parseTopicArn, topicArn } from './domain/arn.js';
-import { subscriptionNotFound, topicNotFound } from './errors.js';
+import { invalidParameter, subscriptionNotFound, topicNotFound } from './errors.js';
 import type { SnsRuntime } from './runtime.js';
 
-export async function requireTopic(sns: SnsRuntime, arn: string, parameter = 'TopicArn'): Promise<TopicRecord> {
+/** A topic ARN of another region than the request's is malformed for this endpoint, as on AWS. */
+export async function requireTopic(sns: SnsRuntime, arn: string, region: string, parameter = 'TopicArn'): Promise<TopicRecord> {
   const key = parseTopicArn(arn, parameter);
   if ('code' in key) throw key;
+  if (key.region !== region) throw invalidParameter(parameter);
   const topic = await sns.store.getTopic(key.account, key.region, key.name);
   if (!topic) throw topicNotFound();
   return topic;

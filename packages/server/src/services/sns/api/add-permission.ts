@@ -28,8 +28,8 @@ export function statementsOf(policy: string | undefined): { doc: Record<string, 
   return { doc, statements };
 }
 
-export async function addPermission(sns: SnsRuntime, input: AddPermissionInput, _ctx: RequestContext): Promise<void> {
-  const topic = await requireTopic(sns, input.TopicArn);
+export async function addPermission(sns: SnsRuntime, input: AddPermissionInput, ctx: RequestContext): Promise<void> {
+  const topic = await requireTopic(sns, input.TopicArn, ctx.region);
   for (const action of input.ActionName) {
     if (!TOPIC_ACTIONS.has(action)) throw invalidParameter('Policy statement action out of service scope!');
   }

@@ -8,9 +8,9 @@ import { arnOf, requireTopic } from '../topics.js';
 export async function getTopicAttributes(
   sns: SnsRuntime,
   input: GetTopicAttributesInput,
-  _ctx: RequestContext,
+  ctx: RequestContext,
 ): Promise<GetTopicAttributesResponse> {
-  const topic = await requireTopic(sns, input.TopicArn);
+  const topic = await requireTopic(sns, input.TopicArn, ctx.region);
   const arn = arnOf(topic);
   const subs = await allSubscriptions(sns, arn);
   const pending = subs.filter((s) => s.pendingConfirmation).length;

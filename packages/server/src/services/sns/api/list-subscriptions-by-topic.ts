@@ -8,9 +8,9 @@ import { decodeToken, encodeToken, PAGE_SIZE } from './list-topics.js';
 export async function listSubscriptionsByTopic(
   sns: SnsRuntime,
   input: ListSubscriptionsByTopicInput,
-  _ctx: RequestContext,
+  ctx: RequestContext,
 ): Promise<ListSubscriptionsByTopicResponse> {
-  const topic = await requireTopic(sns, input.TopicArn);
+  const topic = await requireTopic(sns, input.TopicArn, ctx.region);
   const after = decodeToken(input.NextToken);
   const rows = await sns.store.listSubscriptionsByTopic(arnOf(topic), after, PAGE_SIZE + 1);
   const page = rows.slice(0, PAGE_SIZE);

@@ -6,8 +6,8 @@ import { requireTopic } from '../topics.js';
 export async function listTagsForResource(
   sns: SnsRuntime,
   input: ListTagsForResourceRequest,
-  _ctx: RequestContext,
+  ctx: RequestContext,
 ): Promise<ListTagsForResourceResponse> {
-  const topic = await requireTopic(sns, input.ResourceArn, 'ResourceArn');
+  const topic = await requireTopic(sns, input.ResourceArn, ctx.region, 'ResourceArn');
   return { Tags: topic.tags };
 }

@@ -132,7 +132,7 @@ export async function requireApplication(sns: SnsRuntime, arn: string, parameter
 
 /** A required map sent empty is, on the query protocol, not sent at all: AWS reports it as null. */
 export function requireAttributes(attributes: Record<string, string> | undefined): Record<string, string> {
-  if (attributes === undefined || Object.keys(attributes).length === 0) throw missingMember([{ member: 'Attributes' }]);
+  if (attributes === undefined || Object.keys(attributes).length === 0) throw missingMember([{ member: 'Attributes' }], 'Attributes', undefined);
   return attributes;
 }
 

@@ -10,7 +10,7 @@ import { requireTopic } from '../topics.js';
 const MAX_ENTRIES = 10;
 
 export async function publishBatch(sns: SnsRuntime, input: PublishBatchInput, ctx: RequestContext): Promise<PublishBatchResponse> {
-  const topic = await requireTopic(sns, input.TopicArn);
+  const topic = await requireTopic(sns, input.TopicArn, ctx.region);
   const entries = input.PublishBatchRequestEntries;
   if (entries.length === 0) throw snsError('EmptyBatchRequest', "The batch request doesn't contain any entries.");
   if (entries.length > MAX_ENTRIES) throw snsError('TooManyEntriesInBatchRequest', 'The batch request contains more entries than permissible.');

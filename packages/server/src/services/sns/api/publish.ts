@@ -16,7 +16,7 @@ export async function publish(sns: SnsRuntime, input: PublishInput, ctx: Request
   if (targets.length > 1) throw invalidParameter('TopicArn or TargetArn Reason: Only one of TopicArn, TargetArn or PhoneNumber may be specified');
 
   if (input.TopicArn !== undefined) {
-    const topic = await requireTopic(sns, input.TopicArn);
+    const topic = await requireTopic(sns, input.TopicArn, ctx.region);
     const checked = checkPublish(input, maxMessageBytes(topic));
     if (checked instanceof AwsError) throw checked;
     const fifoError = checkFifoFields(topic, input);

@@ -5,8 +5,8 @@ import { requireTopic } from '../topics.js';
 import { statementsOf } from './add-permission.js';
 
 /** Removing a label that is not there succeeds, as on AWS. */
-export async function removePermission(sns: SnsRuntime, input: RemovePermissionInput, _ctx: RequestContext): Promise<void> {
-  const topic = await requireTopic(sns, input.TopicArn);
+export async function removePermission(sns: SnsRuntime, input: RemovePermissionInput, ctx: RequestContext): Promise<void> {
+  const topic = await requireTopic(sns, input.TopicArn, ctx.region);
   const { doc, statements } = statementsOf(topic.attributes.Policy);
   const kept = statements.filter((s) => s.Sid !== input.Label);
   if (kept.length === statements.length) return;

@@ -18,6 +18,7 @@ export async function setSubscriptionAttributes(
     operation: 'SetSubscriptionAttributes',
     fifoTopic,
     protocol: sub.protocol,
+    endpoint: sub.endpoint,
   });
   if (attributes instanceof AwsError) throw attributes;
   await sns.store.updateSubscription(sub.arn, { attributes });

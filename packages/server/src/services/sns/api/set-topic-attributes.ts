@@ -4,8 +4,8 @@ import { checkTopicAttribute, defaultTopicPolicy } from '../domain/topic-attribu
 import type { SnsRuntime } from '../runtime.js';
 import { arnOf, isFifoTopic, requireTopic } from '../topics.js';
 
-export async function setTopicAttributes(sns: SnsRuntime, input: SetTopicAttributesInput, _ctx: RequestContext): Promise<void> {
-  const topic = await requireTopic(sns, input.TopicArn);
+export async function setTopicAttributes(sns: SnsRuntime, input: SetTopicAttributesInput, ctx: RequestContext): Promise<void> {
+  const topic = await requireTopic(sns, input.TopicArn, ctx.region);
   const value = input.AttributeValue ?? '';
   const err = checkTopicAttribute(input.AttributeName, value, isFifoTopic(topic), false);
   if (err) throw err;

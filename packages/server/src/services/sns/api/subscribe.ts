@@ -20,13 +20,13 @@ function sameAttributes(existing: Record<string, string>, wanted: Record<string,
 }
 
 export async function subscribe(sns: SnsRuntime, input: SubscribeInput, ctx: RequestContext): Promise<SubscribeResponse> {
-  const topic = await requireTopic(sns, input.TopicArn);
+  const topic = await requireTopic(sns, input.TopicArn, ctx.region);
   const protocol = input.Protocol.toLowerCase();
   const fifo = isFifoTopic(topic);
   const endpointError = checkEndpoint(protocol, input.Endpoint, fifo);
   if (endpointError) throw endpointError;
   const endpoint = input.Endpoint!;
-  const attributes = applySubscriptionAttributes({ RawMessageDelivery: 'false' }, input.Attributes ?? {}, { operation: 'Subscribe', fifoTopic: fifo, protocol });
+  const attributes = applySubscriptionAttributes({ RawMessageDelivery: 'false' }, input.Attributes ?? {}, { operation: 'Subscribe', fifoTopic: fifo, protocol, endpoint });
   if (attributes instanceof AwsError) throw attributes;
   if (protocol === 'firehose' && !attributes.SubscriptionRoleArn) throw invalidParameter('Attributes', 'SubscriptionRoleArn is required for firehose subscriptions');
 

@@ -30,8 +30,8 @@ export function mergeTags(existing: Array<{ Key: string; Value: string }>, added
   return out;
 }
 
-export async function tagResource(sns: SnsRuntime, input: TagResourceRequest, _ctx: RequestContext): Promise<TagResourceResponse> {
-  const topic = await requireTopic(sns, input.ResourceArn, 'ResourceArn');
+export async function tagResource(sns: SnsRuntime, input: TagResourceRequest, ctx: RequestContext): Promise<TagResourceResponse> {
+  const topic = await requireTopic(sns, input.ResourceArn, ctx.region, 'ResourceArn');
   const err = checkTags(input.Tags, topic.tags);
   if (err) throw err;
   await sns.store.updateTopic(topic.id, { tags: mergeTags(topic.tags, input.Tags) });

@@ -9,7 +9,8 @@ export interface SnsMessageAttribute {
   Value: string;
 }
 
-const TYPE = /^(String|Number|Binary)(\.[^\s]+)?$|^String\.Array$/;
+// A base type, optionally followed by "." and any custom label (AWS accepts spaces in it).
+const TYPE = /^(String|Number|Binary)(\..+)?$/s;
 const NAME_CHAR = /[A-Za-z0-9_.-]/;
 
 function invalid(message: string): AwsError {

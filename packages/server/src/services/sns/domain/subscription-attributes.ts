@@ -1,6 +1,6 @@
 // Subscription attributes: which can be set, AWS's checks and wording for each.
 import type { AwsError } from '../../../protocols/errors.js';
-import { compileFilterPolicy, type FilterScope } from '../../../patterns/index.js';
+import { compileFilterPolicy, jacksonParseProblem, type FilterScope } from '../../../patterns/index.js';
 import { invalidParameter } from '../errors.js';
 import { sqsQueueArn } from './arn.js';
 
@@ -19,25 +19,16 @@ export interface SubscriptionContext {
   operation: 'Subscribe' | 'SetSubscriptionAttributes';
   fifoTopic: boolean;
   protocol: string;
+  endpoint: string;
 }
 
 function problem(ctx: SubscriptionContext, text: string): AwsError {
   return ctx.operation === 'Subscribe' ? invalidParameter('Attributes', text) : invalidParameter(text);
 }
 
-/** A JSON parse failure in the style AWS's (Jackson) parser reports it. */
+/** A JSON parse failure worded as AWS's (Jackson) parser reports it. */
 export function jsonParseProblem(text: string): string | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch {
-    const m = /[^\s{]/.exec(text.replace(/^\s*\{\s*/, ''));
-    const ch = m ? m[0] : '';
-    if (ch && ch !== '"' && text.trim().startsWith('{')) {
-      return `failed to parse JSON. Unexpected character ('${ch}' (code ${ch.charCodeAt(0)})): was expecting double-quote to start field name`;
-    }
-    return 'failed to parse JSON.';
-  }
+  return jacksonParseProblem(text);
 }
 
 /**
@@ -85,7 +76,7 @@ export function applySubscriptionAttributes(
         const policy = JSON.parse(value) as { deadLetterTargetArn?: unknown };
         const arn = typeof policy.deadLetterTargetArn === 'string' ? sqsQueueArn(policy.deadLetterTargetArn) : undefined;
         if (!arn) return problem(ctx, 'RedrivePolicy: deadLetterTargetArn is an invalid arn');
-        if (ctx.fifoTopic && ctx.protocol === 'sqs' && !arn.name.endsWith('.fifo')) {
+        if (ctx.fifoTopic && ctx.protocol === 'sqs' && ctx.endpoint.endsWith('.fifo') && !arn.name.endsWith('.fifo')) {
           return problem(ctx, 'RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.');
         }
         next.RedrivePolicy = value;
