@@ -101,3 +101,75 @@ export function machineBusySeconds() {
     return undefined;
   }
 }
+
+/** Error tally of a load-generator child: counts by kind, keeps the first few messages. */
+export class Errors {
+  constructor() {
+    this.count = 0;
+    this.byKind = {};
+    this.samples = [];
+  }
+  add(kind, message) {
+    this.count++;
+    this.byKind[kind] = (this.byKind[kind] ?? 0) + 1;
+    if (this.samples.length < 8) this.samples.push(`${kind}: ${message}`);
+  }
+  fromCall(err) {
+    this.add(err?.kind ?? 'exception', err?.message ?? String(err));
+  }
+  /** The fields run.mjs reads from a result. */
+  report() {
+    return { errors: this.count, errorsByKind: this.byKind, errorSamples: this.samples };
+  }
+}
+
+/**
+ * The body of a load-generator child forked by run.mjs: parses the JSON argument, runs `fn(cfg)`,
+ * sends {type:'result', result} (a fatal result on an exception) and disconnects. Run by hand
+ * (no IPC), it prints the result.
+ */
+export function runChild(fn) {
+  process.on('disconnect', () => process.exit(1));
+  const cfg = JSON.parse(process.argv[2] ?? '{}');
+  fn(cfg).then(
+    (result) => {
+      if (process.send) process.send({ type: 'result', result });
+      else console.log(JSON.stringify(result, null, 2));
+      process.disconnect?.();
+    },
+    (err) => {
+      const result = { fatal: String(err?.stack ?? err), errors: 1, errorsByKind: { fatal: 1 }, errorSamples: [String(err?.message ?? err)] };
+      if (process.send) process.send({ type: 'result', result });
+      else console.error(err);
+      process.disconnect?.();
+      process.exitCode = 1;
+    },
+  );
+}
+
+/** Tells run.mjs that the measured window starts or ends (it samples the server's CPU then). */
+export function phase(name) {
+  process.send?.({ type: 'phase', phase: name, at: Date.now() });
+}
+
+/** Creates a queue (JSON protocol client) and returns its URL and ARN. */
+export async function createQueueWithArn(client, QueueName, Attributes) {
+  const out = await client.call('CreateQueue', Attributes ? { QueueName, Attributes } : { QueueName });
+  if (typeof out?.QueueUrl !== 'string') throw new Error(`CreateQueue returned no QueueUrl: ${JSON.stringify(out)}`);
+  const a = await client.call('GetQueueAttributes', { QueueUrl: out.QueueUrl, AttributeNames: ['QueueArn'] });
+  const arn = a?.Attributes?.QueueArn;
+  if (typeof arn !== 'string') throw new Error(`GetQueueAttributes returned no QueueArn: ${JSON.stringify(a)}`);
+  return { url: out.QueueUrl, arn };
+}
+
+/** Visible, in-flight and delayed messages in a queue (GetQueueAttributes). */
+export async function queueDepth(client, QueueUrl) {
+  const a = await client.call('GetQueueAttributes', {
+    QueueUrl,
+    AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+  });
+  const visible = Number(a.Attributes?.ApproximateNumberOfMessages ?? 0);
+  const notVisible = Number(a.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+  const delayed = Number(a.Attributes?.ApproximateNumberOfMessagesDelayed ?? 0);
+  return { visible, notVisible, delayed, total: visible + notVisible + delayed };
+}

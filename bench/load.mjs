@@ -12,7 +12,7 @@
 //               before SendMessage to the consumer having it. mode 'send' (null server): SendMessage
 //               round trip only.
 import { performance } from 'node:perf_hooks';
-import { makeBody, md5Hex, percentiles, sleep, tagOf } from './common.mjs';
+import { Errors, makeBody, md5Hex, percentiles, sleep, tagOf } from './common.mjs';
 import { createRawClient, createSdkClient } from './sqs-clients.mjs';
 
 const cfg = JSON.parse(process.argv[2] ?? '{}');
@@ -24,22 +24,6 @@ process.on('disconnect', () => process.exit(1));
 
 function phase(name) {
   process.send?.({ type: 'phase', phase: name, at: Date.now() });
-}
-
-class Errors {
-  constructor() {
-    this.count = 0;
-    this.byKind = {};
-    this.samples = [];
-  }
-  add(kind, message) {
-    this.count++;
-    this.byKind[kind] = (this.byKind[kind] ?? 0) + 1;
-    if (this.samples.length < 8) this.samples.push(`${kind}: ${message}`);
-  }
-  fromCall(err) {
-    this.add(err?.kind ?? 'exception', err?.message ?? String(err));
-  }
 }
 
 async function createQueues(client, count, prefix) {

@@ -1,19 +1,26 @@
-// `npm run bench`: SQS throughput and latency of Tributary against a null server, in one run.
-// Every server runs in its own child process (bench/serve.mjs) and every load generator in another
-// (bench/load.mjs), so on this 2-core machine each gets a core. See docs/benchmarks.md.
+// `npm run bench`: throughput and latency of Tributary against a null server, in one run: SQS
+// standard queues (throughput and latency), SQS FIFO throughput, SQS dead-letter move tasks and SNS
+// fan-out to SQS. Every server runs in its own child process (bench/serve.mjs) and every load
+// generator in another (bench/load.mjs, bench/fifo.mjs, bench/move-task.mjs, bench/sns.mjs), so on
+// this 2-core machine each gets a core. See docs/benchmarks.md.
 //
 // Knobs (environment):
-//   BENCH_SECONDS=10        measured window of each throughput run, after BENCH_WARMUP=2 seconds
-//   BENCH_CONCURRENCY=8     concurrent send→receive→delete loops
-//   BENCH_QUEUES=own        own: one queue per loop; shared: all loops on one queue
+//   BENCH_SECONDS=10        measured window of each throughput run (SQS, FIFO, SNS), after BENCH_WARMUP=2 seconds
+//   BENCH_CONCURRENCY=8     concurrent send→receive→delete loops (SQS standard and FIFO) and SNS publishers
+//   BENCH_QUEUES=own        own: one queue per loop; shared: all loops on one queue (standard queues only)
 //   BENCH_LATENCY_MESSAGES=500   messages measured per latency run (after 50 warm-up messages)
 //   BENCH_SDK=1             also run the AWS SDK v3 client (0 skips it)
-//   BENCH_TARGETS=null,durable,normal,ephemeral   which servers to measure
-//   BENCH_REPEAT=1          repeat the throughput runs (round robin) and report the median
+//   BENCH_TARGETS=null,durable,normal,ephemeral   which servers to measure (SQS; FIFO runs on the Tributary ones)
+//   BENCH_REPEAT=1          repeat the SQS throughput runs (round robin) and report the median
+//   BENCH_SCENARIOS=sqs,fifo,move,sns   which sections to run
+//   BENCH_MOVE_MESSAGES=20000    messages per move task
+//   BENCH_MOVE_TARGETS=durable   servers for the move tasks
+//   BENCH_SNS_TARGETS=durable,ephemeral   servers for the SNS fan-out
+//   BENCH_SNS_APIS=publish,batch  Publish and/or PublishBatch (10 per call)
 //   BENCH_CPU_PROF=1        run server children with --cpu-prof; prints where the profiles are
-//   BENCH_WRITE_DOCS=auto   auto: rewrite docs/benchmarks.md's SQS results only with default knobs;
-//                           1: always; 0: never
-import { fork } from 'node:child_process';
+//   BENCH_WRITE_DOCS=auto   auto: rewrite docs/benchmarks.md's results only with default knobs;
+//                           1: always (the sections that ran); 0: never
+import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,7 +39,20 @@ function envNumber(name, fallback, min, max) {
   return n;
 }
 
-const DEFAULTS = { seconds: 10, warmup: 2, concurrency: 8, queues: 'own', latencyMessages: 500, repeat: 1 };
+const DEFAULTS = {
+  seconds: 10,
+  warmup: 2,
+  concurrency: 8,
+  queues: 'own',
+  latencyMessages: 500,
+  repeat: 1,
+  scenarios: 'sqs,fifo,move,sns',
+  moveMessages: 20_000,
+  moveTargets: 'durable',
+  snsTargets: 'durable,ephemeral',
+  snsApis: 'publish,batch',
+};
+const list = (name, fallback) => (process.env[name] ?? fallback).split(',').map((t) => t.trim()).filter(Boolean);
 const cfg = {
   seconds: envNumber('BENCH_SECONDS', DEFAULTS.seconds, 1, 120),
   warmup: envNumber('BENCH_WARMUP', DEFAULTS.warmup, 0, 30),
@@ -42,9 +62,15 @@ const cfg = {
   repeat: Math.round(envNumber('BENCH_REPEAT', DEFAULTS.repeat, 1, 10)),
   sdk: process.env.BENCH_SDK !== '0',
   targets: (process.env.BENCH_TARGETS ?? 'null,durable,normal,ephemeral').split(',').map((t) => t.trim()).filter(Boolean),
+  scenarios: list('BENCH_SCENARIOS', DEFAULTS.scenarios),
+  moveMessages: Math.round(envNumber('BENCH_MOVE_MESSAGES', DEFAULTS.moveMessages, 100, 500_000)),
+  moveTargets: list('BENCH_MOVE_TARGETS', DEFAULTS.moveTargets),
+  snsTargets: list('BENCH_SNS_TARGETS', DEFAULTS.snsTargets),
+  snsApis: list('BENCH_SNS_APIS', DEFAULTS.snsApis),
   cpuProf: process.env.BENCH_CPU_PROF === '1',
   writeDocs: process.env.BENCH_WRITE_DOCS ?? 'auto',
 };
+const ran = (scenario) => cfg.scenarios.includes(scenario);
 const defaultKnobs =
   cfg.seconds === DEFAULTS.seconds &&
   cfg.warmup === DEFAULTS.warmup &&
@@ -53,7 +79,13 @@ const defaultKnobs =
   cfg.latencyMessages === DEFAULTS.latencyMessages &&
   cfg.sdk &&
   !cfg.cpuProf &&
-  cfg.targets.join(',') === 'null,durable,normal,ephemeral';
+  cfg.targets.join(',') === 'null,durable,normal,ephemeral' &&
+  cfg.repeat === DEFAULTS.repeat &&
+  cfg.scenarios.join(',') === DEFAULTS.scenarios &&
+  cfg.moveMessages === DEFAULTS.moveMessages &&
+  cfg.moveTargets.join(',') === DEFAULTS.moveTargets &&
+  cfg.snsTargets.join(',') === DEFAULTS.snsTargets &&
+  cfg.snsApis.join(',') === DEFAULTS.snsApis;
 
 const TARGETS = {
   null: { label: 'null server', spec: { kind: 'null' } },
@@ -61,7 +93,12 @@ const TARGETS = {
   normal: { label: 'Tributary sync=normal', spec: { kind: 'tributary', ephemeral: false, sync: 'normal' }, dataDir: true },
   ephemeral: { label: 'Tributary ephemeral', spec: { kind: 'tributary', ephemeral: true } },
 };
-for (const t of cfg.targets) if (!TARGETS[t]) throw new Error(`unknown target ${t} in BENCH_TARGETS (know ${Object.keys(TARGETS).join(', ')})`);
+for (const [knob, targets] of [['BENCH_TARGETS', cfg.targets], ['BENCH_MOVE_TARGETS', cfg.moveTargets], ['BENCH_SNS_TARGETS', cfg.snsTargets]]) {
+  for (const t of targets) if (!TARGETS[t]) throw new Error(`unknown target ${t} in ${knob} (know ${Object.keys(TARGETS).join(', ')})`);
+}
+for (const t of [...cfg.moveTargets, ...cfg.snsTargets]) if (t === 'null') throw new Error('the null server has no move tasks or SNS; leave it out of BENCH_MOVE_TARGETS and BENCH_SNS_TARGETS');
+for (const sc of cfg.scenarios) if (!['sqs', 'fifo', 'move', 'sns'].includes(sc)) throw new Error(`unknown scenario ${sc} in BENCH_SCENARIOS (know sqs, fifo, move, sns)`);
+for (const a of cfg.snsApis) if (!['publish', 'batch'].includes(a)) throw new Error(`unknown API ${a} in BENCH_SNS_APIS (know publish, batch)`);
 
 // ---------------------------------------------------------------------------------------------
 // Child processes: every one is tracked by pid and killed at the end, on error and on signals.
@@ -154,9 +191,10 @@ async function stopServer(server) {
   }
 }
 
-async function runLoad(loadCfg, server, timeoutMs) {
+/** Forks a load-generator child (`script` in bench/) and collects its result and the server's CPU over its measured window. */
+async function runLoad(loadCfg, server, timeoutMs, script = 'load.mjs') {
   const env = { ...process.env, AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-  const child = track(fork(join(here, 'load.mjs'), [JSON.stringify(loadCfg)], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const child = track(fork(join(here, script), [JSON.stringify(loadCfg)], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   let serverCpuStart;
   let serverCpuEnd;
   let busyStart;
@@ -200,6 +238,9 @@ async function runLoad(loadCfg, server, timeoutMs) {
 // Enough unmeasured messages for a fresh database's WAL to reach its steady size (its first
 // checkpoint): until then each fsync also commits file-size metadata and costs several times more.
 const LATENCY_WARMUP = 200;
+const FIFO_GROUPS = 10;
+/** Visible backlogs at which fifo.mjs times one receive + delete on a FIFO and a standard queue, after the run. */
+const FIFO_BACKLOG_PROBE = [1_000, 5_000];
 
 let runCounter = 0;
 const runId = () => `${Date.now().toString(36)}${(runCounter++).toString(36)}`;
@@ -243,6 +284,62 @@ async function latencyRun(target, client) {
       runId: runId(),
     };
     return await runLoad(loadCfg, server, 90_000);
+  } finally {
+    await stopServer(server);
+  }
+}
+
+async function fifoRun(target) {
+  const server = await startServer(target, `fifo-${target}-${runCounter}`);
+  try {
+    const loadCfg = {
+      endpoint: server.endpoint,
+      concurrency: cfg.concurrency,
+      seconds: cfg.seconds,
+      warmup: cfg.warmup,
+      groups: FIFO_GROUPS,
+      backlogProbe: FIFO_BACKLOG_PROBE,
+      batch: 10,
+      bodyBytes: 1024,
+      runId: runId(),
+    };
+    return await runLoad(loadCfg, server, (cfg.seconds + cfg.warmup + 60) * 1000, 'fifo.mjs');
+  } finally {
+    await stopServer(server);
+  }
+}
+
+const MOVE_TASKS = [
+  { label: 'MaxNumberOfMessagesPerSecond=500', rate: 500 },
+  { label: 'no rate given (system-optimised)', rate: undefined },
+];
+
+async function moveRun(target) {
+  const server = await startServer(target, `move-${target}-${runCounter}`);
+  try {
+    const loadCfg = { endpoint: server.endpoint, serverPid: server.pid, messages: cfg.moveMessages, bodyBytes: 1024, pollMs: 100, tasks: MOVE_TASKS, runId: runId() };
+    // Each task may take up to 3 × N / 500 s + 30 s (move-task.mjs's bound), plus fill and verification.
+    const perTask = ((3 * cfg.moveMessages) / 500 + 30 + cfg.moveMessages / 1000 + 30) * 1000;
+    return await runLoad(loadCfg, server, perTask * MOVE_TASKS.length + 30_000, 'move-task.mjs');
+  } finally {
+    await stopServer(server);
+  }
+}
+
+async function snsRun(target, api) {
+  const server = await startServer(target, `sns-${api}-${target}-${runCounter}`);
+  try {
+    const loadCfg = {
+      endpoint: server.endpoint,
+      mode: api,
+      publishers: cfg.concurrency,
+      seconds: cfg.seconds,
+      warmup: cfg.warmup,
+      subscriptions: 10,
+      bodyBytes: 1024,
+      runId: runId(),
+    };
+    return await runLoad(loadCfg, server, (cfg.seconds + cfg.warmup + 120) * 1000, 'sns.mjs');
   } finally {
     await stopServer(server);
   }
@@ -338,13 +435,22 @@ function errorDetails(all) {
 
 // ---------------------------------------------------------------------------------------------
 
-async function main() {
+function hostNoiseLine(runs, unit = 'these figures') {
+  const busiest = Math.max(0, ...runs.map((r) => r?.otherCpuSeconds / r?.windowSeconds).filter(Number.isFinite));
+  return busiest > 0.25
+    ? `**Host noise:** processes other than the server and the load generator used up to ${f2(busiest)} of the ${os.cpus().length} cores during a measured window (column "rest of machine"), so ${unit} understate what this machine can do; compare ratios within the run, and prefer the CPU µs columns, which contention distorts less.`
+    : `Host noise: the rest of the machine used at most ${f2(busiest)} cores during any measured window.`;
+}
+
+const runLine = (r) => (r.errors || r.fatal ? `${r.errors} ERROR(S): ${(r.errorSamples ?? [])[0] ?? r.fatal}` : undefined);
+
+// ---------------------------------------------------------------------------------------------
+// SQS standard queues: throughput (raw and SDK clients) and latency
+
+async function sqsSection() {
   const started = Date.now();
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
-  console.log(`Tributary SQS benchmark — ${new Date().toISOString()}`);
-  console.log(`${machine}; Node ${process.version}`);
   console.log(
-    `throughput: ${cfg.concurrency} loops (${cfg.queues === 'own' ? 'one queue each' : 'one shared queue'}), ` +
+    `SQS throughput: ${cfg.concurrency} loops (${cfg.queues === 'own' ? 'one queue each' : 'one shared queue'}), ` +
       `SendMessageBatch(10 × 1 KiB) → ReceiveMessage(10) → DeleteMessageBatch, ${cfg.warmup} s warm-up + ${cfg.seconds} s measured` +
       (cfg.repeat > 1 ? `, ${cfg.repeat} repetitions (median)` : ''),
   );
@@ -358,7 +464,7 @@ async function main() {
         process.stdout.write(`  throughput ${client.padEnd(3)} ${TARGETS[target].label.padEnd(30)} `);
         const r = await throughputRun(target, client);
         results[client][target].push(r);
-        console.log(r.errors ? `${r.errors} ERROR(S): ${(r.errorSamples ?? [])[0] ?? r.fatal}` : `${f0(r.messagesPerSecond)} msg/s`);
+        console.log(runLine(r) ?? `${f0(r.messagesPerSecond)} msg/s`);
       }
     }
   }
@@ -371,11 +477,8 @@ async function main() {
     const r = await latencyRun(target, client);
     latency.push({ target, client, r });
     console.log(
-      r.errors
-        ? `${r.errors} ERROR(S): ${(r.errorSamples ?? [])[0] ?? r.fatal}`
-        : r.mode === 'send'
-          ? `send RTT p50 ${f2(r.sendP50Ms)} ms`
-          : `send→receive p50 ${f2(r.e2eP50Ms)} ms, p99 ${f2(r.e2eP99Ms)} ms`,
+      runLine(r) ??
+        (r.mode === 'send' ? `send RTT p50 ${f2(r.sendP50Ms)} ms` : `send→receive p50 ${f2(r.e2eP50Ms)} ms, p99 ${f2(r.e2eP99Ms)} ms`),
     );
   }
 
@@ -410,12 +513,8 @@ async function main() {
     ...latency.map(({ target, client, r }) => ({ label: `latency ${client} ${target}`, r })),
   ];
   const invalid = allRuns.filter(({ r }) => r.errors || r.fatal);
-  const busiest = Math.max(0, ...allRuns.map(({ r }) => r.otherCpuSeconds / r.windowSeconds).filter(Number.isFinite));
-  const elapsed = (Date.now() - started) / 1000;
 
-  const when = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   const sections = [];
-  sections.push(`Measured ${when} on ${machine}; Node ${process.version}; \`npm run bench\` took ${Math.round(elapsed)} s.`);
   sections.push(
     `Settings: ${cfg.concurrency} loops, ${cfg.queues === 'own' ? 'each on its own queue' : 'all on one shared queue'}, ` +
       `${cfg.warmup} s warm-up + ${cfg.seconds} s measured per run${cfg.repeat > 1 ? `, median of ${cfg.repeat} runs` : ', one run each'}; ` +
@@ -427,41 +526,278 @@ async function main() {
   if (verdicts.length) sections.push(verdicts.map((v) => `- ${v}`).join('\n'));
   if (invalid.length) sections.push(`**Runs with errors (their figures are not valid):**\n\n${errorDetails(invalid)}`);
   else sections.push('Every reply was checked (HTTP 200, batch entry Ids, MD5s, body sizes; for Tributary also that every body received was one sent, received once, and that the queues finally held exactly sent − deleted messages): no errors.');
-  sections.push(
-    busiest > 0.25
-      ? `**Host noise:** processes other than the server and the load generator used up to ${f2(busiest)} of the ${os.cpus().length} cores during a measured window (column "rest of machine"), so these figures understate what this machine can do; compare ratios within the run, and prefer the CPU µs/msg columns, which contention distorts less.`
-      : `Host noise: the rest of the machine used at most ${f2(busiest)} cores during any measured window.`,
-  );
-  if (profDir) sections.push(`CPU profiles of the Tributary server children: ${profDir} (summarize with \`node bench/profile-summary.mjs ${profDir}/<file>\`).`);
-  const report = sections.join('\n\n');
+  sections.push(hostNoiseLine(allRuns.map(({ r }) => r)));
+  return { key: 'sqs', title: 'SQS', sections, invalid, seconds: (Date.now() - started) / 1000, rawRate: (t) => rateOf('raw', t) };
+}
 
-  console.log(`\n${report}\n`);
+// ---------------------------------------------------------------------------------------------
+// SQS FIFO throughput
+
+async function fifoSection(sqs) {
+  const started = Date.now();
+  const targets = cfg.targets.filter((t) => t !== 'null');
+  console.log(
+    `SQS FIFO: ${cfg.concurrency} loops on one FIFO queue (ContentBasedDeduplication, ${FIFO_GROUPS} message groups), ` +
+      `SendMessageBatch(10 × 1 KiB, one per group) → ReceiveMessage(10) → DeleteMessageBatch, ${cfg.warmup} s warm-up + ${cfg.seconds} s measured`,
+  );
+  const runs = [];
+  for (const target of targets) {
+    process.stdout.write(`  fifo           ${TARGETS[target].label.padEnd(30)} `);
+    const r = await fifoRun(target);
+    runs.push({ target, r });
+    console.log(runLine(r) ?? `${f0(r.messagesPerSecond)} msg/s (standard queue: ${f0(sqs?.rawRate(target))})`);
+  }
+  const nullRate = sqs?.rawRate('null') ?? NaN;
+  const rows = runs.map(({ target, r }) => {
+    const rate = r.errors ? NaN : r.messagesPerSecond;
+    const standard = sqs?.rawRate(target) ?? NaN;
+    return [
+      TARGETS[target].label,
+      r.errors ? `${f0(r.messagesPerSecond)} (invalid)` : f0(rate),
+      f0(standard),
+      f2(rate / standard),
+      f2(rate / nullRate),
+      pct(r.serverCpuSeconds / r.windowSeconds),
+      f0((r.serverCpuSeconds / r.measuredMessages) * 1e6),
+      pct(r.clientCpuSeconds / r.windowSeconds),
+      f2(r.otherCpuSeconds / r.windowSeconds),
+      `${f2(r.meanReceived)} / ${f2(r.meanGroupsPerReceive)}`,
+      `${f0(r.emptyReceives)} of ${f0(r.receives)}`,
+      `${f2(r.cycleP50Ms)} / ${f2(r.cycleP99Ms)}`,
+      f0(r.orderViolations),
+      errorCell(r),
+    ];
+  });
+  const probeRows = runs.flatMap(({ target, r }) =>
+    (r.backlogProbe ?? []).map((p) => [TARGETS[target].label, f0(p.depth), f2(p.fifoMs), f2(p.standardMs), f0(p.fifoMs / p.standardMs)]),
+  );
+  const invalid = runs.filter(({ r }) => r.errors || r.fatal).map(({ target, r }) => ({ label: `fifo ${target}`, r }));
+  const sections = [];
+  sections.push(
+    `Settings: ${cfg.concurrency} loops sharing one FIFO queue (ContentBasedDeduplication=true, every body unique), ${FIFO_GROUPS} message groups, ` +
+      `${cfg.warmup} s warm-up + ${cfg.seconds} s measured per run, raw HTTP client. Reference figures from the SQS section of this same run ` +
+      `(raw client, 8 standard queues): the null server ${f0(nullRate)} msg/s, and the standard queue of each server.`,
+  );
+  sections.push(
+    '**Throughput** — FIFO messages fully cycled (sent, received, deleted) per second:\n\n' +
+      table(
+        [
+          'server',
+          'FIFO messages/s',
+          'standard queue msg/s',
+          'FIFO ÷ standard',
+          '× null',
+          'server CPU',
+          'server CPU µs/msg',
+          'client CPU',
+          'rest of machine (cores)',
+          'per receive: messages / groups',
+          'empty receives',
+          'cycle p50 / p99 ms',
+          'order violations',
+          'errors',
+        ],
+        rows,
+      ),
+  );
+  if (probeRows.length) {
+    sections.push(
+      `**Receive with a backlog** — after each run, on fresh queues: one ReceiveMessage(10) + DeleteMessageBatch with that many 1 KiB messages visible (FIFO: spread over ${FIFO_GROUPS} groups), median of 5, one client, nothing else running:\n\n` +
+        table(['server', 'visible messages', 'FIFO ms', 'standard ms', 'FIFO ÷ standard'], probeRows),
+    );
+  }
+  if (invalid.length) sections.push(`**Runs with errors (their figures are not valid):**\n\n${errorDetails(invalid)}`);
+  else {
+    const received = runs.reduce((n, { r }) => n + (r.received ?? 0), 0);
+    sections.push(
+      `Every reply was checked as in the SQS section, and FIFO order on all ${f0(received)} messages received: per group, SequenceNumber strictly increased and each sending loop's own counter strictly increased, and every message came back with the MessageGroupId it was sent with — no errors, no order violations.`,
+    );
+  }
+  sections.push(hostNoiseLine(runs.map(({ r }) => r)));
+  return { key: 'sqs-fifo', title: 'SQS FIFO', sections, invalid, seconds: (Date.now() - started) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQS dead-letter queue move tasks
+
+async function moveSection() {
+  const started = Date.now();
+  console.log(`SQS move tasks: ${f0(cfg.moveMessages)} messages per task, DLQ → another queue (DestinationArn), tasks: ${MOVE_TASKS.map((t) => t.label).join('; ')}`);
+  const runs = [];
+  for (const target of cfg.moveTargets) {
+    process.stdout.write(`  move tasks     ${TARGETS[target].label.padEnd(30)} `);
+    const r = await moveRun(target);
+    runs.push({ target, r });
+    console.log(runLine(r) ?? (r.tasks ?? []).map((t) => `${f0(t.movedPerSecond)} msg/s`).join(', '));
+  }
+  const rows = [];
+  for (const { target, r } of runs) {
+    for (const t of r.tasks ?? []) {
+      rows.push([
+        TARGETS[target].label,
+        t.label,
+        f0(t.messages),
+        f2(t.seconds),
+        r.errors ? `${f0(t.movedPerSecond)} (invalid)` : f0(t.movedPerSecond),
+        f0(t.steadyPerSecond),
+        f2(t.movedPerSecond / 500),
+        pct(t.serverCpuSeconds / t.seconds),
+        f0((t.serverCpuSeconds / t.messages) * 1e6),
+        f2(t.otherCpuSeconds / t.seconds),
+        f0(t.fillPerSecond),
+        `${f0(t.destination)} / ${f0(t.messages)}`,
+        errorCell(r),
+      ]);
+    }
+    if (!(r.tasks ?? []).length) rows.push([TARGETS[target].label, '–', '–', '–', '–', '–', '–', '–', '–', '–', '–', '–', errorCell(r)]);
+  }
+  const invalid = runs.filter(({ r }) => r.errors || r.fatal).map(({ target, r }) => ({ label: `move tasks ${target}`, r }));
+  const sections = [];
+  sections.push(
+    `Settings: ${f0(cfg.moveMessages)} messages of 1 KiB sent into a dead-letter queue with SendMessageBatch (8 concurrent senders), then StartMessageMoveTask ` +
+      `from it to an empty queue (DestinationArn); ListMessageMoveTasks polled every 100 ms until COMPLETED. The two tasks run one after the other on one server, each with a fresh destination.`,
+  );
+  sections.push(
+    '**Move rate** — messages moved per second, from the StartMessageMoveTask reply to the first poll that saw COMPLETED (at most 100 ms late); "steady" between the polls that saw 10% and 90% moved:\n\n' +
+      table(
+        ['server', 'task', 'messages', 'start → COMPLETED s', 'moved/s', 'steady moved/s', '÷ 500/s', 'server CPU', 'server CPU µs/msg', 'rest of machine (cores)', 'DLQ fill msg/s', 'destination holds', 'errors'],
+        rows,
+      ),
+  );
+  if (invalid.length) sections.push(`**Runs with errors (their figures are not valid):**\n\n${errorDetails(invalid)}`);
+  else {
+    sections.push(
+      'Checked for every task: it ended COMPLETED reporting moved = to move = N, the DLQ was left empty, the destination held exactly N messages (GetQueueAttributes), and receiving them all returned each body sent exactly once with a correct MD5: no errors.',
+    );
+  }
+  sections.push(hostNoiseLine(runs.flatMap(({ r }) => (r.tasks ?? []).map((t) => ({ otherCpuSeconds: t.otherCpuSeconds, windowSeconds: t.seconds })))));
+  return { key: 'sqs-move', title: 'SQS move tasks', sections, invalid, seconds: (Date.now() - started) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SNS fan-out to SQS
+
+async function snsSection() {
+  const started = Date.now();
+  console.log(
+    `SNS fan-out: 1 topic → 10 SQS subscriptions (filter: each message matches exactly 5; raw delivery on 5), ${cfg.concurrency} publishers, ` +
+      `${cfg.snsApis.map((a) => (a === 'batch' ? 'PublishBatch (10 × 1 KiB)' : 'Publish (1 KiB)')).join(' / ')}, ${cfg.warmup} s warm-up + ${cfg.seconds} s measured`,
+  );
+  const runs = [];
+  for (const api of cfg.snsApis) {
+    for (const target of cfg.snsTargets) {
+      process.stdout.write(`  sns ${api.padEnd(10)} ${TARGETS[target].label.padEnd(30)} `);
+      const r = await snsRun(target, api);
+      runs.push({ target, api, r });
+      console.log(runLine(r) ?? `${f0(r.publishesPerSecond)} publishes/s, ${f0(r.deliveredPerSecond)} notifications/s`);
+    }
+  }
+  const rows = runs.map(({ target, api, r }) => [
+    TARGETS[target].label,
+    api === 'batch' ? 'PublishBatch (10)' : 'Publish',
+    r.errors ? `${f0(r.publishesPerSecond)} (invalid)` : f0(r.publishesPerSecond),
+    f0(r.callsPerSecond),
+    f0(r.deliveredPerSecond),
+    pct(r.serverCpuSeconds / r.windowSeconds),
+    f0((r.serverCpuSeconds / r.measuredMessages) * 1e6),
+    pct(r.clientCpuSeconds / r.windowSeconds),
+    f2(r.otherCpuSeconds / r.windowSeconds),
+    `${f2(r.callP50Ms)} / ${f2(r.callP99Ms)}`,
+    `${f0(r.arrivedTotal)} / ${f0(r.expectedTotal)}`,
+    errorCell(r),
+  ]);
+  const invalid = runs.filter(({ r }) => r.errors || r.fatal).map(({ target, api, r }) => ({ label: `sns ${api} ${target}`, r }));
+  const sections = [];
+  sections.push(
+    `Settings: one standard topic, 10 SQS subscriptions; subscription i has FilterPolicy {"shard": [i … i+4 mod 10]} and RawMessageDelivery on for odd i; ` +
+      `every message has a String attribute shard = n mod 10, so it matches exactly 5 of the 10 subscriptions (1/2), 2 or 3 of them raw. ` +
+      `${cfg.concurrency} concurrent publishers, 1 KiB messages, ${cfg.warmup} s warm-up + ${cfg.seconds} s measured per run, raw HTTP client (AWS query protocol); a fresh server per run.`,
+  );
+  sections.push(
+    '**Throughput** — messages published (acknowledged) per second, and notifications delivered per second (those found in the queues afterwards for messages acknowledged inside the window):\n\n' +
+      table(
+        ['server', 'API', 'messages published/s', 'calls/s', 'notifications delivered/s', 'server CPU', 'server CPU µs/message', 'client CPU', 'rest of machine (cores)', 'call p50 / p99 ms', 'arrived / expected (whole run)', 'errors'],
+        rows,
+      ),
+  );
+  if (invalid.length) sections.push(`**Runs with errors (their figures are not valid):**\n\n${errorDetails(invalid)}`);
+  else {
+    sections.push(
+      'Checked after every run by reading each queue out completely: each held exactly the acknowledged messages its filter accepts, each once, nothing else ' +
+        '(no loss, no duplicates, filter respected); raw deliveries carried the body and the shard attribute, envelopes were signed Notifications of the topic with the message and the attribute; ' +
+        "the server's published, delivered and filtered-out counters (/_tributary/metrics) matched: no errors.",
+    );
+  }
+  sections.push(hostNoiseLine(runs.map(({ r }) => r)));
+  return { key: 'sns', title: 'SNS fan-out', sections, invalid, seconds: (Date.now() - started) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The commit the tree is at, and whether the server's sources differ from it (read-only git calls). */
+function codeVersion() {
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = git('rev-parse', '--short', 'HEAD');
+    return git('status', '--porcelain', '--', 'packages') ? `commit ${head} with uncommitted changes under packages/` : `commit ${head}`;
+  } catch {
+    return 'an unknown commit';
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const version = codeVersion();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
+  console.log(`Tributary benchmark — ${new Date().toISOString()}`);
+  console.log(`${machine}; Node ${process.version}; ${version}; sections: ${cfg.scenarios.join(', ')}`);
+
+  const done = [];
+  let sqs;
+  if (ran('sqs')) done.push((sqs = await sqsSection()));
+  if (ran('fifo')) done.push(await fifoSection(sqs));
+  if (ran('move')) done.push(await moveSection());
+  if (ran('sns')) done.push(await snsSection());
+
+  const elapsed = (Date.now() - started) / 1000;
+  const when = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const reports = done.map((sec) => {
+    const head = `Measured ${when} on ${machine}; Node ${process.version}; Tributary at ${version}; this section took ${Math.round(sec.seconds)} s of the ${Math.round(elapsed)} s \`npm run bench\` took.`;
+    const tail = profDir ? [`CPU profiles of the Tributary server children: ${profDir} (summarize with \`node bench/profile-summary.mjs ${profDir}/<file>\`).`] : [];
+    return { ...sec, report: [head, ...sec.sections, ...tail].join('\n\n') };
+  });
+  for (const r of reports) console.log(`\n## ${r.title}\n\n${r.report}\n`);
 
   const write = cfg.writeDocs === '1' || (cfg.writeDocs === 'auto' && defaultKnobs);
   if (write) {
-    writeDocs(report);
-    console.log(`Wrote the SQS results into ${DOCS}.`);
+    for (const r of reports) writeDocs(r.key, r.title, r.report);
+    console.log(`Wrote the results of ${reports.map((r) => r.title).join(', ')} into ${DOCS}.`);
   } else if (cfg.writeDocs !== '0') {
     console.log(`(Non-default knobs: ${DOCS} left as is; set BENCH_WRITE_DOCS=1 to write it anyway.)`);
   }
-  if (invalid.length) process.exitCode = 1;
+  console.log(`Total: ${Math.round(elapsed)} s.`);
+  if (reports.some((r) => r.invalid.length)) process.exitCode = 1;
 }
 
-const BEGIN = '<!-- bench:sqs:results:begin (written by bench/run.mjs; edits inside are overwritten) -->';
-const END = '<!-- bench:sqs:results:end -->';
-
-function writeDocs(report) {
+/**
+ * Replaces the text between a section's markers (`bench:<key>:results:begin/end`); without them,
+ * adds "### Results" under the section's "## <title>" heading, or the section at the end.
+ */
+function writeDocs(key, title, report) {
+  const BEGIN = `<!-- bench:${key}:results:begin (written by bench/run.mjs; edits inside are overwritten) -->`;
+  const END = `<!-- bench:${key}:results:end -->`;
   const block = `${BEGIN}\n${report}\n${END}`;
   let text = existsSync(DOCS) ? readFileSync(DOCS, 'utf8') : '';
   const b = text.indexOf(BEGIN);
   const e = text.indexOf(END);
+  const heading = new RegExp(`^## ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm');
   if (b >= 0 && e > b) {
     text = text.slice(0, b) + block + text.slice(e + END.length);
-  } else if (/^## SQS\s*$/m.test(text)) {
-    text = text.replace(/^## SQS\s*$/m, (h) => `${h}\n\n### Results\n\n${block}\n`);
+  } else if (heading.test(text)) {
+    text = text.replace(heading, (h) => `${h}\n\n### Results\n\n${block}\n`);
   } else {
     if (!text) text = '# Benchmarks\n\nRun with `npm run bench`. One section per service.\n';
-    text = `${text.trimEnd()}\n\n## SQS\n\n### Results\n\n${block}\n`;
+    text = `${text.trimEnd()}\n\n## ${title}\n\n### Results\n\n${block}\n`;
   }
   mkdirSync(dirname(DOCS), { recursive: true });
   writeFileSync(DOCS, text);
