@@ -50,6 +50,7 @@ export const sqliteMigrations: Migration[] = [
       );
       CREATE INDEX sqs_messages_ready ON sqs_messages (queue_id, visible_at, id);
       CREATE INDEX sqs_messages_group ON sqs_messages (queue_id, group_id, id) WHERE group_id IS NOT NULL;
+      CREATE INDEX sqs_messages_order ON sqs_messages (queue_id, id);
       CREATE TABLE sqs_fifo_dedup (
         queue_id INTEGER NOT NULL REFERENCES sqs_queues (id) ON DELETE CASCADE,
         dedup_key TEXT NOT NULL,

@@ -130,6 +130,12 @@ function arnScope(arn: string): { account: string; region: string } {
 
 export class SqliteSnsStore implements SnsStore {
   private readonly s: Record<string, Statement>;
+  /**
+   * Every publish reads its topic and all its subscriptions; this process is the only writer of
+   * the file (EXCLUSIVE lock), so both are cached and dropped on every write that touches them.
+   */
+  private readonly topics = new Map<string, TopicRecord>();
+  private readonly subscriptionsByTopic = new Map<string, SubscriptionRecord[]>();
 
   constructor(private readonly database: SqliteDatabase) {
     const prepare = (sql: string): Statement => database.db.prepare(sql);
@@ -198,8 +204,19 @@ export class SqliteSnsStore implements SnsStore {
   }
 
   getTopic(account: string, region: string, name: string): Promise<TopicRecord | undefined> {
-    const row = this.st('getTopic').get(account, region, name) as TopicRow | undefined;
-    return Promise.resolve(row ? toTopic(row) : undefined);
+    const key = `${account}\u0000${region}\u0000${name}`;
+    let topic = this.topics.get(key);
+    if (!topic) {
+      const row = this.st('getTopic').get(account, region, name) as TopicRow | undefined;
+      if (!row) return Promise.resolve(undefined);
+      topic = Object.freeze(toTopic(row));
+      this.topics.set(key, topic);
+    }
+    return Promise.resolve(topic);
+  }
+
+  private forgetTopic(id: number): void {
+    for (const [k, t] of this.topics) if (t.id === id) this.topics.delete(k);
   }
 
   listTopics(account: string, region: string, after: string | undefined, limit: number): Promise<TopicRecord[]> {
@@ -207,7 +224,9 @@ export class SqliteSnsStore implements SnsStore {
   }
 
   updateTopic(id: number, changes: { attributes?: Record<string, string>; tags?: TopicRecord['tags']; dataProtectionPolicy?: string | null }): Promise<void> {
+    this.forgetTopic(id);
     return this.database.write(() => {
+      this.forgetTopic(id);
       if (changes.attributes) this.st('setTopicAttributes').run(JSON.stringify(changes.attributes), id);
       if (changes.tags) this.st('setTopicTags').run(JSON.stringify(changes.tags), id);
       if (changes.dataProtectionPolicy !== undefined) this.st('setTopicDpp').run(changes.dataProtectionPolicy, id);
@@ -215,7 +234,10 @@ export class SqliteSnsStore implements SnsStore {
   }
 
   deleteTopic(id: number, topicArn: string): Promise<void> {
+    this.forgetTopic(id);
+    this.subscriptionsByTopic.delete(topicArn);
     return this.database.write(() => {
+      this.subscriptionsByTopic.delete(topicArn);
       this.st('deleteTopicSubscriptions').run(topicArn);
       this.st('deleteTopic').run(id);
     });
@@ -234,6 +256,7 @@ export class SqliteSnsStore implements SnsStore {
 
   createSubscription(sub: SubscriptionRecord): Promise<void> {
     const { account, region } = arnScope(sub.topicArn);
+    this.subscriptionsByTopic.delete(sub.topicArn);
     return this.database.write(() => {
       this.st('insertSubscription').run(
         sub.arn,
@@ -272,7 +295,13 @@ export class SqliteSnsStore implements SnsStore {
   }
 
   listSubscriptionsByTopic(topicArn: string, after: string | undefined, limit: number): Promise<SubscriptionRecord[]> {
-    return Promise.resolve((this.st('listByTopic').all(topicArn, after ?? '', limit) as SubscriptionRow[]).map(toSubscription));
+    let all = this.subscriptionsByTopic.get(topicArn);
+    if (!all) {
+      all = (this.st('listByTopic').all(topicArn, '', Number.MAX_SAFE_INTEGER) as SubscriptionRow[]).map((r) => Object.freeze(toSubscription(r)));
+      this.subscriptionsByTopic.set(topicArn, all);
+    }
+    const start = after === undefined ? 0 : all.findIndex((s) => s.arn > after);
+    return Promise.resolve(start < 0 ? [] : all.slice(start, start + limit));
   }
 
   updateSubscription(
@@ -282,6 +311,7 @@ export class SqliteSnsStore implements SnsStore {
     return this.database.write(() => {
       const row = this.st('getSubscription').get(arn) as SubscriptionRow | undefined;
       if (!row) return;
+      this.subscriptionsByTopic.delete(row.topic_arn);
       const cur = toSubscription(row);
       const next = { ...cur, ...changes };
       this.st('updateSubscription').run(
@@ -296,6 +326,8 @@ export class SqliteSnsStore implements SnsStore {
 
   deleteSubscription(arn: string): Promise<void> {
     return this.database.write(() => {
+      const row = this.st('getSubscription').get(arn) as SubscriptionRow | undefined;
+      if (row) this.subscriptionsByTopic.delete(row.topic_arn);
       this.st('deleteSubscription').run(arn);
     });
   }

@@ -155,9 +155,6 @@ function fromRaw(a: RawMessage): MessageRow {
   };
 }
 
-/** How many candidate rows a FIFO receive looks at to fill its batch group by group. */
-const FIFO_CANDIDATES = 100;
-
 export class SqliteSqsStore implements SqsStore {
   private readonly s: Record<string, Statement>;
   /**
@@ -199,12 +196,12 @@ export class SqliteSqsStore implements SqsStore {
       getHandleState: prepare('SELECT id, receive_count, visible_at FROM sqs_messages WHERE id = ? AND queue_id = ? AND message_id = ?'),
       selectReady: raw(`SELECT ${RECEIVE_COLUMNS} FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ?
         ORDER BY visible_at, id LIMIT ?`),
-      // A FIFO message is deliverable when it is visible and no earlier message of its group is
-      // invisible (in flight or delayed): each group yields the visible prefix of its order.
-      selectFifoReady: raw(`SELECT ${RECEIVE_COLUMNS} FROM sqs_messages m WHERE m.queue_id = ? AND m.visible_at <= ? AND m.retained_from > ?
-        AND NOT EXISTS (SELECT 1 FROM sqs_messages h WHERE h.queue_id = m.queue_id AND h.group_id = m.group_id
-          AND h.id < m.id AND h.visible_at > ?)
-        ORDER BY m.id LIMIT ?`),
+      // FIFO receive: the groups held by an invisible (in-flight or delayed) message, from where;
+      // the queue's messages in order (light columns); and one group's messages in order.
+      fifoBlocked: raw(`SELECT group_id, min(id) FROM sqs_messages WHERE queue_id = ? AND visible_at > ? AND group_id IS NOT NULL
+        GROUP BY group_id`),
+      fifoScan: raw('SELECT id, group_id, visible_at, retained_from FROM sqs_messages WHERE queue_id = ? AND id > ? ORDER BY id LIMIT ?'),
+      fifoGroup: raw(`SELECT ${RECEIVE_COLUMNS} FROM sqs_messages WHERE queue_id = ? AND group_id = ? AND id >= ? ORDER BY id LIMIT ?`),
       setVisibleAt: prepare('UPDATE sqs_messages SET visible_at = ? WHERE id = ?'),
       deleteRow: prepare('DELETE FROM sqs_messages WHERE id = ?'),
       countVisible: prepare('SELECT count(*) AS n FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ?'),
@@ -222,7 +219,8 @@ export class SqliteSqsStore implements SqsStore {
       getAttempt: prepare('SELECT created_at, messages FROM sqs_receive_attempts WHERE queue_id = ? AND attempt_id = ?'),
       putAttempt: prepare(`INSERT INTO sqs_receive_attempts (queue_id, attempt_id, created_at, messages) VALUES (?, ?, ?, ?)
         ON CONFLICT (queue_id, attempt_id) DO UPDATE SET created_at = excluded.created_at, messages = excluded.messages`),
-      peek: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ? ORDER BY id LIMIT ?`),
+      // In index order, so a move task reads only the slice it moves.
+      peek: prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ? ORDER BY visible_at, id LIMIT ?`),
       saveTask: prepare(`INSERT INTO sqs_move_tasks (id, account, region, source_arn, destination_arn, max_per_second, status, moved,
         to_move, failure_reason, started_at) VALUES (@id, @account, @region, @sourceArn, @destinationArn, @maxPerSecond, @status,
         @moved, @toMove, @failureReason, @startedAt)
@@ -412,35 +410,74 @@ export class SqliteSqsStore implements SqsStore {
     }
   }
 
+  /**
+   * FIFO: a group delivers its messages in order up to its first invisible one. A receive takes
+   * the group of the oldest deliverable message, fills the batch from it, and only then moves on
+   * to the next group. Each step reads only as far as it needs: the blocked groups come from the
+   * (few) invisible rows, the oldest head from an ordered scan of light columns, and the batch
+   * from the group's own index.
+   */
   private receiveFifo(queueId: number, r: ReceiveRequest): StoredMessage[] {
+    const blockedFrom = new Map<string, number>();
+    for (const [g, id] of this.st('fifoBlocked').all(queueId, r.now) as Array<[string, number]>) blockedFrom.set(g, id);
     const out: StoredMessage[] = [];
-    for (;;) {
-      const rows = (this.st('selectFifoReady').all(queueId, r.now, r.retainedAfter, r.now, FIFO_CANDIDATES) as RawMessage[]).map(fromRaw);
-      if (rows.length === 0) return out;
-      let moved = false;
-      // Fill the batch group by group, oldest group first, each group in order.
-      const groups = new Map<string, MessageRow[]>();
-      for (const row of rows) {
-        const g = row.group_id ?? '';
-        const list = groups.get(g);
-        if (list) list.push(row);
-        else groups.set(g, [row]);
-      }
-      const take: MessageRow[] = [];
-      for (const list of groups.values()) {
-        for (const row of list) {
-          if (out.length + take.length >= r.max) break;
-          if (this.redriven(row, r.redrive, r.now)) {
-            moved = true;
-            continue;
-          }
-          take.push(row);
-        }
-      }
-      out.push(...this.claimAll(take, r));
-      // Claimed groups are now in flight; only a DLQ move can have left more to deliver.
-      if (!moved || out.length >= r.max) return out;
+    const done = new Set<string>();
+    let after = 0;
+    while (out.length < r.max) {
+      const head = this.oldestDeliverable(queueId, r, blockedFrom, done, after);
+      if (!head) break;
+      after = head.id;
+      done.add(head.group);
+      out.push(...this.takeFromGroup(queueId, head.group, head.id, r, r.max - out.length));
     }
+    return out;
+  }
+
+  private oldestDeliverable(
+    queueId: number,
+    r: ReceiveRequest,
+    blockedFrom: Map<string, number>,
+    done: Set<string>,
+    start: number,
+  ): { id: number; group: string } | undefined {
+    let after = start;
+    for (;;) {
+      const page = this.st('fifoScan').all(queueId, after, 256) as Array<[number, string | null, number, number]>;
+      if (page.length === 0) return undefined;
+      for (const [id, group, visibleAt, retainedFrom] of page) {
+        after = id;
+        const g = group ?? '';
+        if (done.has(g)) continue;
+        const blocked = blockedFrom.get(g);
+        if (blocked !== undefined && id >= blocked) continue;
+        if (visibleAt > r.now) {
+          blockedFrom.set(g, id);
+          continue;
+        }
+        if (retainedFrom <= r.retainedAfter) continue;
+        return { id, group: g };
+      }
+    }
+  }
+
+  /** Claims up to `want` messages of one group from `fromId` on, stopping at its first invisible one. */
+  private takeFromGroup(queueId: number, group: string, fromId: number, r: ReceiveRequest, want: number): StoredMessage[] {
+    const take: MessageRow[] = [];
+    let next = fromId;
+    scan: while (take.length < want) {
+      const rows = (this.st('fifoGroup').all(queueId, group, next, want - take.length + 1) as RawMessage[]).map(fromRaw);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        next = row.id + 1;
+        if (row.visible_at > r.now) break scan;
+        if (row.retained_from <= r.retainedAfter) continue;
+        // A message moved to the DLQ no longer holds its group back.
+        if (this.redriven(row, r.redrive, r.now)) continue;
+        take.push(row);
+        if (take.length >= want) break scan;
+      }
+    }
+    return this.claimAll(take, r);
   }
 
   private replayAttempt(queueId: number, r: ReceiveRequest): StoredMessage[] | undefined {

@@ -5,7 +5,7 @@ import { snsError } from '../errors.js';
 import { checkFifoFields, checkPublish, maxMessageBytes, type CheckedPublish } from '../publish-input.js';
 import { publish } from '../publishing.js';
 import type { SnsRuntime } from '../runtime.js';
-import { requireTopic } from '../topics.js';
+import { isFifoTopic, requireTopic } from '../topics.js';
 
 const MAX_ENTRIES = 10;
 
@@ -33,9 +33,8 @@ export async function publishBatch(sns: SnsRuntime, input: PublishBatchInput, ct
   if (checked.reduce((sum, c) => sum + c.size, 0) > max) {
     throw snsError('BatchRequestTooLong', 'The length of all the messages put together is more than the limit.');
   }
-  // Entries are published in order, so a FIFO topic keeps their order within each group.
-  const successful: PublishBatchResultEntry[] = [];
-  for (const [i, e] of entries.entries()) {
+  const publishEntry = async (i: number): Promise<PublishBatchResultEntry> => {
+    const e = entries[i]!;
     const c = checked[i]!;
     const r = await publish(sns, {
       topic,
@@ -47,7 +46,15 @@ export async function publishBatch(sns: SnsRuntime, input: PublishBatchInput, ct
       deduplicationId: e.MessageDeduplicationId,
       baseUrl: ctx.baseUrl,
     });
-    successful.push(r.sequenceNumber ? { Id: e.Id, MessageId: r.messageId, SequenceNumber: r.sequenceNumber } : { Id: e.Id, MessageId: r.messageId });
+    return r.sequenceNumber ? { Id: e.Id, MessageId: r.messageId, SequenceNumber: r.sequenceNumber } : { Id: e.Id, MessageId: r.messageId };
+  };
+  const successful: PublishBatchResultEntry[] = [];
+  if (isFifoTopic(topic)) {
+    // One after another, so a FIFO topic keeps the entries' order within each group.
+    for (let i = 0; i < entries.length; i++) successful.push(await publishEntry(i));
+  } else {
+    // Together, so the whole batch shares one group commit.
+    successful.push(...(await Promise.all(entries.map((_, i) => publishEntry(i)))));
   }
   return { Successful: successful, Failed: [] };
 }
