@@ -18,6 +18,20 @@ export default tseslint.config(
     },
   },
   {
+    // The States Language library is pure: no server code, no I/O, no clocks, no timers.
+    files: ['packages/asl/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/server/**', 'node:http', 'node:fs', 'node:net', 'node:child_process', 'better-sqlite3'] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The interpreter takes time from its caller.' },
+        { object: 'Math', property: 'random', message: 'The interpreter takes randomness from its caller.' },
+      ],
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'setImmediate'],
+    },
+  },
+  {
     // The wire layer knows no service; services reach storage only through the ports.
     files: ['packages/server/src/protocols/**/*.ts'],
     ignores: ['**/*.test.ts'],

@@ -1,0 +1,106 @@
+// @tributary/asl: the Amazon States Language as a pure library. Nothing in this package performs
+// I/O, reads a clock or starts a timer; time, randomness and task results come in from outside.
+export {};
+export type {
+  StateMachineDefinition,
+  Branch,
+  State,
+  StateType,
+  QueryLanguage,
+  StateMachineType,
+  PassState,
+  TaskState,
+  TaskCredentials,
+  WaitState,
+  SucceedState,
+  FailState,
+  ChoiceState,
+  ChoiceRule,
+  JsonPathChoiceRule,
+  JsonataChoiceRule,
+  ChoiceRuleExpression,
+  DataTestExpression,
+  ComparisonOperator,
+  ParallelState,
+  MapState,
+  ItemProcessor,
+  ProcessorConfig,
+  ProcessorMode,
+  ItemReader,
+  ReaderConfig,
+  ItemBatcher,
+  ResultWriter,
+  WriterConfig,
+  Retrier,
+  Catcher,
+  Assign,
+  PayloadTemplate,
+  JsonataExpression,
+  Diagnostic,
+  DiagnosticSeverity,
+  ValidationResult,
+} from './definition/types.js';
+export { validateDefinition, invalidDefinitionMessage, STATE_TYPES, COMPARISON_OPERATORS } from './definition/validate.js';
+export type { ValidateOptions, JsonataProblem } from './definition/validate.js';
+export { parseTaskResource } from './definition/resources.js';
+export type { ParsedResource, ResourceKind, IntegrationPattern } from './definition/resources.js';
+export {
+  cloneJson,
+  isJsonObject,
+  jsonEquals,
+  toJsonText,
+  type JsonArray,
+  type JsonObject,
+  type JsonPrimitive,
+  type JsonValue,
+} from './paths/json.js';
+export {
+  FieldPathError,
+  IntrinsicEvaluationError,
+  IntrinsicPathError,
+  IntrinsicSyntaxError,
+  PathNotFoundError,
+  PathSyntaxError,
+  ResultPathMatchFailureError,
+  StatesError,
+  TemplateValueError,
+  formatStateErrorCause,
+  type StatesErrorName,
+} from './paths/errors.js';
+export {
+  compilePath,
+  evaluatePath,
+  isValidPath,
+  type CompiledPath,
+  type PathRoot,
+  type PathScope,
+  type PathToken,
+} from './paths/jsonpath.js';
+export {
+  getAtReferencePath,
+  isReferencePath,
+  parseReferencePath,
+  setAtReferencePath,
+  type ReferenceStep,
+} from './paths/reference.js';
+export { applyInputPath, applyOutputPath, applyResultPath } from './paths/dataflow.js';
+export {
+  applyTemplate,
+  compileDynamicExpression,
+  evaluateDynamicValue,
+  isDynamicKey,
+  type DynamicExpression,
+  type EvaluationScope,
+  type TemplateOptions,
+} from './paths/templates.js';
+export {
+  INTRINSIC_FUNCTIONS,
+  MAX_INTRINSIC_DEPTH,
+  isIntrinsicCall,
+  parseIntrinsic,
+  type IntrinsicArgument,
+  type IntrinsicCall,
+  type IntrinsicFunctionName,
+} from './intrinsics/parser.js';
+export { evaluateIntrinsic, type IntrinsicOptions, type IntrinsicScope } from './intrinsics/evaluate.js';
+export type { RandomSource } from './intrinsics/functions.js';
