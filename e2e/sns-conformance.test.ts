@@ -3293,12 +3293,10 @@ describe('platform applications', () => {
     },
   );
 
-  // Known gap: AWS checks the ARN's form before noticing the Attributes that boto3 leaves out when
-  // empty; Tributary's request decoder reports the missing member first.
-  rowFails(
+  // AWS checks the ARN's form before noticing the Attributes that boto3 leaves out when empty.
+  row(
     94,
     'SetPlatformApplicationAttributes of "invalid-arn" with Attributes {} (not sent) fails on the ARN first (test_set_platform_application_attributes_invalid_arn)',
-    'the missing Attributes are reported (ValidationError) before the malformed ARN',
     async () => {
       const err = await failure(
         sns('SetPlatformApplicationAttributes', {

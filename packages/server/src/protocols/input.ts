@@ -12,6 +12,15 @@ export type InputPath = Array<{ member: string } | { index: number } | { key: st
 export interface DecodeOptions {
   /** How the service reports a missing required member (default: MissingParameter). */
   missing?: (path: InputPath, queryName: string, ref: ShapeRef | undefined) => AwsError;
+  /**
+   * Required members the handler checks itself, because the service reports their absence only
+   * after other checks (SNS: required maps, which the query protocol cannot send when empty).
+   */
+  leaveToHandler?: (path: InputPath, ref: ShapeRef) => boolean;
+}
+
+function mustHave(options: DecodeOptions, path: InputPath, ref: ShapeRef | undefined): boolean {
+  return !(ref && options.leaveToHandler?.(path, ref));
 }
 
 function missingError(options: DecodeOptions, path: InputPath, queryName: string, ref?: ShapeRef): AwsError {
@@ -55,7 +64,9 @@ function decodeJsonStructure(
     out[name] = decodeJsonValue(model, ref, v, path ? `${path}.${name}` : name, [...at, { member: name }], options);
   }
   for (const name of shape.required) {
-    if (out[name] === undefined) throw missingError(options, [...at, { member: name }], path ? `${path}.${name}` : name, shape.members[name]);
+    if (out[name] === undefined && mustHave(options, [...at, { member: name }], shape.members[name])) {
+      throw missingError(options, [...at, { member: name }], path ? `${path}.${name}` : name, shape.members[name]);
+    }
   }
   return out;
 }
@@ -143,7 +154,9 @@ function decodeQueryStructure(model: ServiceModel, shape: StructureShape, q: Que
     if (v !== undefined) out[name] = v;
   }
   for (const name of shape.required) {
-    if (out[name] === undefined) throw missingError(q.options, [...at, { member: name }], prefix + name, shape.members[name]);
+    if (out[name] === undefined && mustHave(q.options, [...at, { member: name }], shape.members[name])) {
+      throw missingError(q.options, [...at, { member: name }], prefix + name, shape.members[name]);
+    }
   }
   return out;
 }

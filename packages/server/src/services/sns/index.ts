@@ -21,7 +21,7 @@ import { subscribe } from './api/subscribe.js';
 import { tagResource } from './api/tag-resource.js';
 import { unsubscribe } from './api/unsubscribe.js';
 import { untagResource } from './api/untag-resource.js';
-import { missingMember } from './errors.js';
+import { snsDecodeOptions } from './decode.js';
 import { snsModel } from './model.js';
 import type { SnsRuntime } from './runtime.js';
 
@@ -42,7 +42,7 @@ export function createSnsService(sns: SnsRuntime): Service {
     id: 'sns',
     model: snsModel,
     queryErrorDetail: false,
-    decode: { missing: missingMember },
+    decode: snsDecodeOptions,
     operations: {
       CreateTopic: bind(sns, createTopic),
       DeleteTopic: bind(sns, deleteTopic),

@@ -6,7 +6,7 @@ import { decodeQueryInput } from '../../../protocols/input.js';
 import type { RequestContext } from '../../../protocols/service.js';
 import type { SnsStore } from '../../../storage/ports.js';
 import type { SqsRuntime } from '../../sqs/index.js';
-import { missingMember } from '../errors.js';
+import { snsDecodeOptions } from '../decode.js';
 import { SnsCounters } from '../metrics.js';
 import { snsModel } from '../model.js';
 import type { SigningIdentity, SnsRuntime } from '../runtime.js';
@@ -42,7 +42,7 @@ export function testContext(overrides: Partial<RequestContext> = {}): RequestCon
 /** Decodes query parameters for an SNS operation exactly as the gateway does before calling a handler. */
 export function decodeQuery(operation: string, params: Record<string, string>): Record<string, unknown> {
   const shape = snsModel.operations[operation]?.input ?? null;
-  return decodeQueryInput(snsModel, shape, new Map(Object.entries(params)), { missing: missingMember });
+  return decodeQueryInput(snsModel, shape, new Map(Object.entries(params)), snsDecodeOptions);
 }
 
 /** The AwsError a call fails with (the test fails if it does not fail, or fails otherwise). */

@@ -101,8 +101,8 @@ describe('CreatePlatformApplication', () => {
     expect(await createApp('firebase', 'GCM', { PlatformCredential: 'server-key' })).toMatch(/:app\/GCM\/firebase$/);
   });
 
-  it('reports empty Attributes as a null member, through the query decoder (recorded)', async () => {
-    const err = await awsErrorOf(() => decodeQuery('CreatePlatformApplication', { Name: 'app', Platform: 'ADM' }));
+  it('reports empty Attributes as a null member, through the query decoder and the handler (recorded)', async () => {
+    const err = await awsErrorOf(async () => createPlatformApplication(sns, decodeQuery('CreatePlatformApplication', { Name: 'app', Platform: 'ADM' }) as never, ctx));
     expect(wire(err)).toEqual(nullAttributes);
   });
 
@@ -223,10 +223,8 @@ describe('SetPlatformApplicationAttributes', () => {
     });
   });
 
-  // KNOWN GAP: boto3 sends no Attributes.* for an empty map, and the shared query decoder reports
-  // the missing required member before any handler runs; AWS checks the ARN first. Remove `.fails`
-  // once the decoder lets this operation check Attributes itself.
-  it.fails('rejects an ARN with fewer than 6 elements before noticing empty attributes, through the query decoder (recorded)', async () => {
+  // boto3 sends no Attributes.* for an empty map; AWS checks the ARN before noticing that.
+  it('rejects an ARN with fewer than 6 elements before noticing empty attributes, through the query decoder and the handler (recorded)', async () => {
     const err = await awsErrorOf(async () => {
       const input = decodeQuery('SetPlatformApplicationAttributes', { PlatformApplicationArn: 'invalid-arn' });
       await setPlatformApplicationAttributes(sns, input as unknown as SetPlatformApplicationAttributesInput, ctx);
@@ -243,8 +241,8 @@ describe('SetPlatformApplicationAttributes', () => {
     expect(wire(err)).toEqual({ code: 'NotFound', message: 'PlatformApplication does not exist', status: 404 });
   });
 
-  it('reports missing attributes on an application that does not exist as a null member, through the query decoder (recorded no-args)', async () => {
-    const err = await awsErrorOf(() => decodeQuery('SetPlatformApplicationAttributes', { PlatformApplicationArn: NON_EXISTING }));
+  it('reports missing attributes on an application that does not exist as a null member, through the query decoder and the handler (recorded no-args)', async () => {
+    const err = await awsErrorOf(async () => setPlatformApplicationAttributes(sns, decodeQuery('SetPlatformApplicationAttributes', { PlatformApplicationArn: NON_EXISTING }) as never, ctx));
     expect(wire(err)).toEqual(nullAttributes);
   });
 

@@ -204,9 +204,9 @@ describe('SetEndpointAttributes', () => {
     });
   });
 
-  it('reports missing attributes as a null member, through the query decoder (recorded Empty)', async () => {
+  it('reports missing attributes as a null member, through the query decoder and the handler (recorded Empty)', async () => {
     const arn = await createEndpoint();
-    const err = await awsErrorOf(() => decodeQuery('SetEndpointAttributes', { EndpointArn: arn }));
+    const err = await awsErrorOf(async () => setEndpointAttributes(sns, decodeQuery('SetEndpointAttributes', { EndpointArn: arn }) as never, ctx));
     expect(wire(err)).toEqual({
       code: 'ValidationError',
       message: "1 validation error detected: Value null at 'attributes' failed to satisfy constraint: Member must not be null",

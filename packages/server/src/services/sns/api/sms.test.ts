@@ -118,8 +118,8 @@ describe('SetSMSAttributes', () => {
     expect(await getSMSAttributes(sns, {}, ctx)).toEqual({ attributes: { MonthlySpendLimit: '1' } });
   });
 
-  it('reports missing attributes as a null member, through the query decoder', async () => {
-    const err = await awsErrorOf(() => decodeQuery('SetSMSAttributes', {}));
+  it('reports missing attributes as a null member, through the query decoder and the handler', async () => {
+    const err = await awsErrorOf(async () => setSMSAttributes(sns, decodeQuery('SetSMSAttributes', {}) as never, ctx));
     expect(wire(err)).toEqual({
       code: 'ValidationError',
       message: "1 validation error detected: Value null at 'attributes' failed to satisfy constraint: Member must not be null",

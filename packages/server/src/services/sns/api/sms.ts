@@ -16,7 +16,7 @@ import type {
   SetSMSAttributesResponse,
 } from '../../../protocols/models/sns.types.js';
 import type { RequestContext } from '../../../protocols/service.js';
-import { invalidParameter, snsError } from '../errors.js';
+import { invalidParameter, missingMember, snsError } from '../errors.js';
 import type { SnsRuntime } from '../runtime.js';
 import { decodeToken, encodeToken, PAGE_SIZE } from './list-topics.js';
 import { OPTED_OUT_KIND, SMS_ATTRIBUTES_KIND } from './platform-documents.js';
@@ -65,6 +65,7 @@ async function storedSmsAttributes(sns: SnsRuntime, ctx: RequestContext): Promis
 }
 
 export async function setSMSAttributes(sns: SnsRuntime, input: SetSMSAttributesInput, ctx: RequestContext): Promise<SetSMSAttributesResponse> {
+  if (input.attributes === undefined) throw missingMember([{ member: 'attributes' }], 'attributes', undefined);
   const given = input.attributes;
   // Unknown names are reported before bad values.
   for (const name of Object.keys(given)) {
