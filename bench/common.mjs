@@ -152,6 +152,39 @@ export function phase(name) {
   process.send?.({ type: 'phase', phase: name, at: Date.now() });
 }
 
+/**
+ * The warm-up and measured window of a load run: tells run.mjs when it starts and ends and
+ * measures this process's CPU inside it. `close()` ends the window early if every loop stopped
+ * before it (errors) and returns the CPU used.
+ */
+export function measurementWindow(warmup, seconds) {
+  const measureStart = performance.now() + warmup * 1000;
+  const measureEnd = measureStart + seconds * 1000;
+  let cpuStart;
+  let cpuEnd;
+  const startTimer = setTimeout(() => {
+    cpuStart = process.cpuUsage();
+    phase('measure-start');
+  }, measureStart - performance.now());
+  const endTimer = setTimeout(() => {
+    cpuEnd = process.cpuUsage(cpuStart);
+    phase('measure-end');
+  }, measureEnd - performance.now());
+  return {
+    measureStart,
+    measureEnd,
+    close() {
+      clearTimeout(startTimer);
+      clearTimeout(endTimer);
+      if (!cpuEnd) {
+        cpuEnd = process.cpuUsage(cpuStart);
+        phase('measure-end');
+      }
+      return cpuEnd;
+    },
+  };
+}
+
 /** Creates a queue (JSON protocol client) and returns its URL and ARN. */
 export async function createQueueWithArn(client, QueueName, Attributes) {
   const out = await client.call('CreateQueue', Attributes ? { QueueName, Attributes } : { QueueName });

@@ -18,7 +18,7 @@
 //   - the MessageGroupId returned is the one the body was sent with.
 // Every violation counts as an error (kind 'order').
 import { performance } from 'node:perf_hooks';
-import { Errors, makeBody, md5Hex, percentiles, phase, queueDepth, runChild, sleep, tagOf } from './common.mjs';
+import { Errors, makeBody, md5Hex, measurementWindow, percentiles, queueDepth, runChild, sleep, tagOf } from './common.mjs';
 import { createRawClient } from './sqs-clients.mjs';
 
 const MAX_ERRORS_PER_LOOP = 50;
@@ -57,19 +57,8 @@ async function fifo(cfg) {
     };
     const cycleMs = [];
 
-    const t0 = performance.now();
-    const measureStart = t0 + warmup * 1000;
-    const measureEnd = measureStart + seconds * 1000;
-    let cpuStart;
-    let cpuEnd;
-    const startTimer = setTimeout(() => {
-      cpuStart = process.cpuUsage();
-      phase('measure-start');
-    }, measureStart - performance.now());
-    const endTimer = setTimeout(() => {
-      cpuEnd = process.cpuUsage(cpuStart);
-      phase('measure-end');
-    }, measureEnd - performance.now());
+    const window = measurementWindow(warmup, seconds);
+    const { measureStart, measureEnd } = window;
 
     const orderError = (message) => {
       s.orderViolations++;
@@ -191,12 +180,7 @@ async function fifo(cfg) {
     }
 
     await Promise.all(Array.from({ length: concurrency }, (_, i) => loop(i)));
-    clearTimeout(startTimer);
-    clearTimeout(endTimer);
-    if (!cpuEnd) {
-      cpuEnd = process.cpuUsage(cpuStart);
-      phase('measure-end');
-    }
+    const cpuEnd = window.close();
     const windowSeconds = (Math.min(performance.now(), measureEnd) - measureStart) / 1000;
 
     const depth = await queueDepth(client, QueueUrl);

@@ -12,7 +12,7 @@
 //               before SendMessage to the consumer having it. mode 'send' (null server): SendMessage
 //               round trip only.
 import { performance } from 'node:perf_hooks';
-import { Errors, makeBody, md5Hex, percentiles, sleep, tagOf } from './common.mjs';
+import { Errors, makeBody, md5Hex, measurementWindow, percentiles, phase, sleep, tagOf } from './common.mjs';
 import { createRawClient, createSdkClient } from './sqs-clients.mjs';
 
 const cfg = JSON.parse(process.argv[2] ?? '{}');
@@ -21,10 +21,6 @@ const MAX_CYCLES_PER_LOOP = 5_000_000;
 const SAMPLE_CAP = 2_000_000;
 
 process.on('disconnect', () => process.exit(1));
-
-function phase(name) {
-  process.send?.({ type: 'phase', phase: name, at: Date.now() });
-}
 
 async function createQueues(client, count, prefix) {
   const urls = [];
@@ -57,19 +53,8 @@ async function throughput(client) {
   };
   const cycleMs = [];
 
-  const t0 = performance.now();
-  const measureStart = t0 + warmup * 1000;
-  const measureEnd = measureStart + seconds * 1000;
-  let cpuStart;
-  let cpuEnd;
-  const startTimer = setTimeout(() => {
-    cpuStart = process.cpuUsage();
-    phase('measure-start');
-  }, measureStart - performance.now());
-  const endTimer = setTimeout(() => {
-    cpuEnd = process.cpuUsage(cpuStart);
-    phase('measure-end');
-  }, measureEnd - performance.now());
+  const window = measurementWindow(warmup, seconds);
+  const { measureStart, measureEnd } = window;
 
   function checkReceived(m, loop) {
     if (typeof m.Body !== 'string' || typeof m.ReceiptHandle !== 'string') return 'message without Body or ReceiptHandle';
@@ -165,13 +150,7 @@ async function throughput(client) {
   }
 
   await Promise.all(Array.from({ length: concurrency }, (_, i) => loop(i)));
-  clearTimeout(startTimer);
-  clearTimeout(endTimer);
-  if (!cpuEnd) {
-    // every loop ended early (errors); close the window now
-    cpuEnd = process.cpuUsage(cpuStart);
-    phase('measure-end');
-  }
+  const cpuEnd = window.close();
   const windowSeconds = Math.min(performance.now(), measureEnd) - measureStart;
 
   // What is left in the queues must be exactly what was sent and not deleted.
