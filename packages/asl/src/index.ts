@@ -104,3 +104,41 @@ export {
 } from './intrinsics/parser.js';
 export { evaluateIntrinsic, type IntrinsicOptions, type IntrinsicScope } from './intrinsics/evaluate.js';
 export type { RandomSource } from './intrinsics/functions.js';
+export type {
+  Command,
+  CompiledMachine,
+  ExecutionInfo,
+  ExecutionInput,
+  ExecutionSnapshot,
+  ExecutionStatus,
+  HistoryEvent,
+  HistoryEventType,
+  StepEnvironment,
+  StepResult,
+} from './engine/types.js';
+export {
+  compileMachine,
+  runExecution,
+  seededRandom,
+  startExecution,
+  step,
+  type RunOptions,
+  type RunResult,
+  type RunTaskCommand,
+  type TaskOutcome,
+} from './engine/api.js';
+export { ChoicePathError, evaluateChoiceRule, selectChoice, stringMatches } from './engine/choice.js';
+export {
+  MAX_WAIT_SECONDS,
+  WAIT_DELAY_TOO_LONG,
+  WaitStateError,
+  checkWaitSeconds,
+  compareTimestamps,
+  isTimestamp,
+  isWaitTooLong,
+  parseTimestamp,
+  parseTimestampInstant,
+  waitUntil,
+  type TimestampInstant,
+  type WaitSecondsProblem,
+} from './engine/timestamp.js';

@@ -1,0 +1,1597 @@
+// The step interpreter. An execution is a set of threads of control: the top level, each Parallel
+// branch and each Map iteration. One call applies one input (start, timer, task result, stop) and
+// then runs every thread that can move until all of them wait for something from outside (a timer
+// or a task) or the execution ends. Everything the interpreter keeps between calls lives in the
+// snapshot as plain JSON, so a driver can store it and carry on after a restart.
+
+import type {
+  Catcher,
+  ChoiceState,
+  FailState,
+  JsonataChoiceRule,
+  JsonPathChoiceRule,
+  MapState,
+  ParallelState,
+  PassState,
+  QueryLanguage,
+  Retrier,
+  State,
+  SucceedState,
+  TaskState,
+  WaitState,
+} from '../definition/types.js';
+import { parseTaskResource } from '../definition/resources.js';
+import type { RandomSource } from '../intrinsics/functions.js';
+import { applyInputPath, applyOutputPath, applyResultPath } from '../paths/dataflow.js';
+import { StatesError, formatStateErrorCause } from '../paths/errors.js';
+import { isJsonObject, toJsonText, type JsonObject, type JsonValue } from '../paths/json.js';
+import { applyTemplate, evaluateDynamicValue, type EvaluationScope } from '../paths/templates.js';
+import { getAtReferencePath } from '../paths/reference.js';
+import { evaluatePath } from '../paths/jsonpath.js';
+import { selectChoice } from './choice.js';
+import { HistoryWriter, assignedVariablesDetails, payloadDetails } from './history.js';
+import {
+  evaluateJsonataExpression,
+  evaluateJsonataTemplate,
+  isJsonataExpression,
+  type JsonataBindings,
+} from './jsonata-bridge.js';
+import type { Machine, Scope } from './machine.js';
+import { WAIT_DELAY_TOO_LONG, checkWaitSeconds, isWaitTooLong, parseTimestamp, waitUntil } from './timestamp.js';
+import type {
+  Command,
+  ExecutionInfo,
+  ExecutionInput,
+  ExecutionSnapshot,
+  HistoryEventType,
+  StepEnvironment,
+  StepResult,
+} from './types.js';
+
+/** AWS's payload quota: 256 KiB of UTF-8 for any state or execution input and output. */
+export const MAX_PAYLOAD_BYTES = 262_144;
+
+type Phase =
+  /** About to enter `state` (writes *StateEntered). */
+  | 'enter'
+  /** Runs `state` again after a retry, without a new *StateEntered. */
+  | 'rerun'
+  /** A Map iteration that has not written MapIterationStarted yet. */
+  | 'iteration'
+  /** Waiting for the Wait state's timer. */
+  | 'waiting'
+  /** The Wait state's timer fired: write the exit. */
+  | 'waited'
+  /** Waiting for a retry back-off timer. */
+  | 'backoff'
+  /** Waiting for a task. */
+  | 'task'
+  /** A Parallel or Map state waiting for its branches or iterations. */
+  | 'children';
+
+interface Container {
+  readonly kind: 'parallel' | 'map';
+  readonly total: number;
+  readonly results: JsonValue[];
+  /** Map: the items (after ItemsPath/Items and batching); ItemSelector is applied as each starts. */
+  readonly items: JsonValue[];
+  /** Map over an object: the key of each item. */
+  readonly keys: string[] | null;
+  readonly maxConcurrency: number;
+  readonly toleratedCount: number;
+  readonly toleratedPercentage: number;
+  /** The effective state input (what ItemSelector and Parameters see as `$`). */
+  readonly effective: JsonValue;
+  readonly distributed: boolean;
+  started: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  /** Where new iterations link to. */
+  cursor: number;
+  children: number[];
+}
+
+interface Thread {
+  readonly id: number;
+  readonly parent: number;
+  /** Branch or iteration index in the parent's container. */
+  readonly index: number;
+  readonly scope: number;
+  /** Hidden threads (Distributed Map children) write no history in this execution. */
+  readonly hidden: boolean;
+  state: string;
+  phase: Phase;
+  input: JsonValue;
+  entered: number;
+  enteredAt: number;
+  last: number;
+  /** Attempts used per retrier of the current state; reset when the state is entered. */
+  attempts: number[];
+  retryCount: number;
+  /** Variables declared in this thread's scope (null: none yet). */
+  vars: JsonObject | null;
+  /** The timer or task the thread waits for. */
+  effect: string | null;
+  /** Map/Parallel bookkeeping while in phase 'children'. */
+  box: Container | null;
+  /** Task state: the effective input and parameters while the task runs. */
+  effective: JsonValue;
+  /** Task timeout and heartbeat timers while a task runs. */
+  guards: { timeout: string | null; heartbeat: string | null; heartbeatSeconds: number };
+}
+
+interface Internal {
+  threads: Record<string, Thread>;
+  nextThread: number;
+  nextEffect: number;
+  /** The execution input as JSON text ($$.Execution.Input). */
+  input: string;
+  /** effect id → thread id. */
+  effects: Record<string, number>;
+  timeoutTimer: string | null;
+}
+
+/** A failure inside a state, before Retry/Catch see it. */
+class StateFailure {
+  constructor(
+    readonly error: string,
+    readonly cause: string | undefined,
+    /** JSONata failures also write an EvaluationFailed event naming the field. */
+    readonly location?: string,
+  ) {}
+}
+
+type Outcome = 'next' | 'blocked' | 'ended';
+
+const EXECUTION_TIMEOUT = 'execution-timeout';
+
+export class Interpreter {
+  private readonly internal: Internal;
+  private readonly history: HistoryWriter;
+  private readonly commands: Command[] = [];
+  /** Threads with work to do; the last one runs next (children before their siblings). */
+  private readonly ready: number[] = [];
+
+  constructor(
+    private readonly machine: Machine,
+    private readonly info: ExecutionInfo,
+    private readonly snapshot: ExecutionSnapshot,
+    private readonly env: StepEnvironment,
+  ) {
+    this.internal = snapshot.internal as unknown as Internal;
+    this.history = new HistoryWriter(snapshot.nextEventId, env.now, env.history !== false);
+  }
+
+  static newSnapshot(): ExecutionSnapshot {
+    const internal: Internal = { threads: {}, nextThread: 0, nextEffect: 1, input: '{}', effects: {}, timeoutTimer: null };
+    return { version: 1, status: 'RUNNING', nextEventId: 1, internal: internal as unknown as JsonObject };
+  }
+
+  private get random(): RandomSource {
+    return this.env.random;
+  }
+
+  async apply(input: ExecutionInput): Promise<StepResult> {
+    if (this.snapshot.status === 'RUNNING') {
+      switch (input.kind) {
+        case 'start':
+          this.start(input.input);
+          break;
+        case 'timerFired':
+          this.timerFired(input.timerId);
+          break;
+        case 'taskStarted':
+          this.taskStarted(input.taskId);
+          break;
+        case 'taskHeartbeat':
+          this.taskHeartbeat(input.taskId);
+          break;
+        case 'taskSucceeded':
+          await this.taskSucceeded(input.taskId, input.output);
+          break;
+        case 'taskFailed':
+          await this.taskFailed(input.taskId, input.error, input.cause);
+          break;
+        case 'stop':
+          this.abort(input.error, input.cause);
+          break;
+        case 'timeOut':
+          this.timeOut('States.Timeout', undefined);
+          break;
+      }
+      await this.run();
+    }
+    this.snapshot.nextEventId = this.history.nextId;
+    return { snapshot: this.snapshot, events: this.history.events, commands: this.commands };
+  }
+
+  // ---- inputs ---------------------------------------------------------------------------------
+
+  private start(input: JsonValue): void {
+    const text = toJsonText(input);
+    this.internal.input = text;
+    const root = this.newThread(-1, 0, 0, false, { last: 0 });
+    root.input = input;
+    root.state = this.machine.scopes[0]?.startAt ?? '';
+    root.vars = {};
+    this.history.write(
+      { last: 0 },
+      'ExecutionStarted',
+      'executionStartedEventDetails',
+      { ...payloadDetails('input', text), roleArn: this.info.roleArn },
+      false,
+    );
+    const timeout = this.machine.definition.TimeoutSeconds;
+    if (typeof timeout === 'number' && timeout > 0) {
+      this.internal.timeoutTimer = EXECUTION_TIMEOUT;
+      this.commands.push({ kind: 'startTimer', timerId: EXECUTION_TIMEOUT, fireAt: this.info.startTime + timeout * 1000 });
+    }
+    this.ready.push(root.id);
+  }
+
+  private timerFired(timerId: string): void {
+    if (timerId === EXECUTION_TIMEOUT) {
+      if (this.internal.timeoutTimer === EXECUTION_TIMEOUT) this.timeOut('States.Timeout', undefined);
+      return;
+    }
+    const guarded = this.internal.effects[timerId];
+    if (guarded !== undefined && (timerId.startsWith('timeout-') || timerId.startsWith('heartbeat-'))) {
+      delete this.internal.effects[timerId];
+      const owner = this.internal.threads[guarded];
+      if (owner !== undefined && owner.phase === 'task' && (owner.guards.timeout === timerId || owner.guards.heartbeat === timerId)) {
+        this.deferred.push(() => this.taskTimedOut(owner, timerId.startsWith('heartbeat-')));
+      }
+      return;
+    }
+    const thread = this.threadForEffect(timerId);
+    if (thread === undefined) return;
+    thread.effect = null;
+    if (thread.phase === 'waiting') {
+      thread.phase = 'waited';
+      this.ready.push(thread.id);
+    } else if (thread.phase === 'backoff') {
+      thread.phase = 'rerun';
+      this.ready.push(thread.id);
+    }
+  }
+
+  /** SendTaskHeartbeat: the heartbeat clock starts again; AWS writes no event for it. */
+  private taskHeartbeat(taskId: string): void {
+    const thread = this.threadForEffect(taskId, false);
+    if (thread === undefined || thread.phase !== 'task' || thread.guards.heartbeat === null) return;
+    this.commands.push({ kind: 'cancelTimer', timerId: thread.guards.heartbeat });
+    delete this.internal.effects[thread.guards.heartbeat];
+    thread.guards.heartbeat = this.guardTimer(thread, 'heartbeat', thread.guards.heartbeatSeconds);
+  }
+
+  private guardTimer(thread: Thread, kind: 'timeout' | 'heartbeat', seconds: number): string {
+    const id = `${kind}-${this.internal.nextEffect++}`;
+    this.internal.effects[id] = thread.id;
+    this.commands.push({ kind: 'startTimer', timerId: id, fireAt: this.env.now + seconds * 1000 });
+    return id;
+  }
+
+  private clearGuards(thread: Thread): void {
+    for (const id of [thread.guards.timeout, thread.guards.heartbeat]) {
+      if (id === null) continue;
+      delete this.internal.effects[id];
+      this.commands.push({ kind: 'cancelTimer', timerId: id });
+    }
+    thread.guards = { timeout: null, heartbeat: null, heartbeatSeconds: 0 };
+  }
+
+  private async taskTimedOut(thread: Thread, heartbeat: boolean): Promise<void> {
+    if (this.internal.threads[thread.id] !== thread || thread.phase !== 'task' || thread.effect === null) return;
+    const taskId = thread.effect;
+    delete this.internal.effects[taskId];
+    thread.effect = null;
+    this.commands.push({ kind: 'cancelTask', taskId });
+    this.clearGuards(thread);
+    const state = this.stateOf(thread) as TaskState;
+    const error = heartbeat ? 'States.HeartbeatTimeout' : 'States.Timeout';
+    const family = taskEventFamily(state.Resource);
+    if (family === 'Task') {
+      const names = resourceNames(state.Resource);
+      this.emit(thread, 'TaskTimedOut', 'taskTimedOutEventDetails', { resourceType: names.resourceType, resource: names.resource, error });
+    } else {
+      this.emit(thread, `${family}TimedOut` as HistoryEventType, `${lowerFirst(family)}TimedOutEventDetails`, { error });
+    }
+    thread.phase = 'rerun';
+    this.later(thread, await this.handleFailure(thread, state, new StateFailure(error, undefined)));
+  }
+
+  private taskStarted(taskId: string): void {
+    const thread = this.threadForEffect(taskId, false);
+    if (thread === undefined || thread.phase !== 'task') return;
+    const state = this.stateOf(thread) as TaskState;
+    const kind = taskEventFamily(state.Resource);
+    if (kind === 'Task') {
+      const names = resourceNames(state.Resource);
+      this.emit(thread, 'TaskStarted', 'taskStartedEventDetails', { resourceType: names.resourceType, resource: names.resource });
+    } else {
+      this.emit(thread, `${kind}Started` as HistoryEventType);
+    }
+  }
+
+  private async taskSucceeded(taskId: string, output: JsonValue): Promise<void> {
+    const thread = this.threadForEffect(taskId);
+    if (thread === undefined || thread.phase !== 'task') return;
+    thread.effect = null;
+    this.clearGuards(thread);
+    const state = this.stateOf(thread) as TaskState;
+    const text = toJsonText(output);
+    const kind = taskEventFamily(state.Resource);
+    if (kind === 'Task') {
+      const names = resourceNames(state.Resource);
+      this.emit(thread, 'TaskSucceeded', 'taskSucceededEventDetails', {
+        resourceType: names.resourceType,
+        resource: names.resource,
+        ...payloadDetails('output', text),
+      });
+    } else {
+      this.emit(thread, `${kind}Succeeded` as HistoryEventType, `${lowerFirst(kind)}SucceededEventDetails`, payloadDetails('output', text));
+    }
+    thread.phase = 'rerun';
+    try {
+      if (byteLength(text) > MAX_PAYLOAD_BYTES) {
+        throw new StateFailure(
+          'States.DataLimitExceeded',
+          `The state/task '${thread.state}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+        );
+      }
+      this.later(thread, await this.finishResult(thread, state, output));
+    } catch (error) {
+      this.later(thread, await this.handleFailure(thread, state, this.toFailure(error, thread)));
+    }
+  }
+
+  /** Outside the run loop, a thread that can move on goes back on the ready list. */
+  private later(thread: Thread, outcome: Outcome): void {
+    if (outcome === 'next') this.ready.push(thread.id);
+  }
+
+  private async taskFailed(taskId: string, error: string, cause: string | undefined): Promise<void> {
+    const thread = this.threadForEffect(taskId);
+    if (thread === undefined || thread.phase !== 'task') return;
+    thread.effect = null;
+    this.clearGuards(thread);
+    const state = this.stateOf(thread) as TaskState;
+    const kind = taskEventFamily(state.Resource);
+    const details: JsonObject = {};
+    if (error !== '') details['error'] = error;
+    if (cause !== undefined) details['cause'] = cause;
+    if (kind === 'Task') {
+      const names = resourceNames(state.Resource);
+      this.emit(thread, 'TaskFailed', 'taskFailedEventDetails', { resourceType: names.resourceType, resource: names.resource, ...details });
+    } else {
+      this.emit(thread, `${kind}Failed` as HistoryEventType, `${lowerFirst(kind)}FailedEventDetails`, details);
+    }
+    thread.phase = 'rerun';
+    this.later(thread, await this.handleFailure(thread, state, new StateFailure(error, cause)));
+  }
+
+  private abort(error: string | undefined, cause: string | undefined): void {
+    const details: JsonObject = {};
+    if (error !== undefined) details['error'] = error;
+    if (cause !== undefined) details['cause'] = cause;
+    this.endExecution('ABORTED', 'ExecutionAborted', 'executionAbortedEventDetails', details, error, cause);
+  }
+
+  private timeOut(error: string, cause: string | undefined): void {
+    const details: JsonObject = { error };
+    if (cause !== undefined) details['cause'] = cause;
+    this.endExecution('TIMED_OUT', 'ExecutionTimedOut', 'executionTimedOutEventDetails', details, error, cause);
+  }
+
+  // ---- the run loop -----------------------------------------------------------------------------
+
+  private async run(): Promise<void> {
+    while (this.snapshot.status === 'RUNNING') {
+      const job = this.deferred.shift();
+      if (job !== undefined) {
+        await job();
+        continue;
+      }
+      if (this.ready.length === 0) break;
+      const id = this.ready.pop() as number;
+      const thread = this.internal.threads[id];
+      if (thread === undefined) continue;
+      await this.drive(thread);
+    }
+  }
+
+  /** Runs one thread through as many states as it can. */
+  private async drive(thread: Thread): Promise<void> {
+    while (this.snapshot.status === 'RUNNING' && this.internal.threads[thread.id] === thread) {
+      if (thread.phase === 'iteration' && !(await this.beginIteration(thread))) return;
+      if (thread.phase !== 'enter' && thread.phase !== 'rerun' && thread.phase !== 'waited') return;
+      const state = this.stateOf(thread);
+      let outcome: Outcome;
+      try {
+        if (thread.phase === 'waited') {
+          outcome = this.finishWait(thread, state as WaitState);
+        } else {
+          if (thread.phase === 'enter') this.enter(thread, state);
+          outcome = await this.execute(thread, state);
+        }
+      } catch (error) {
+        outcome = await this.handleFailure(thread, state, this.toFailure(error, thread));
+      }
+      if (outcome !== 'next') return;
+    }
+  }
+
+  private enter(thread: Thread, state: State): void {
+    thread.attempts = [];
+    thread.retryCount = 0;
+    thread.enteredAt = this.env.now;
+    thread.entered = this.emit(thread, `${state.Type}StateEntered` as HistoryEventType, 'stateEnteredEventDetails', {
+      name: thread.state,
+      ...payloadDetails('input', toJsonText(thread.input)),
+    });
+    thread.phase = 'rerun';
+  }
+
+  private execute(thread: Thread, state: State): Promise<Outcome> | Outcome {
+    switch (state.Type) {
+      case 'Pass':
+        return this.pass(thread, state);
+      case 'Succeed':
+        return this.succeed(thread, state);
+      case 'Fail':
+        return this.failState(thread, state);
+      case 'Choice':
+        return this.choice(thread, state);
+      case 'Wait':
+        return this.wait(thread, state);
+      case 'Task':
+        return this.task(thread, state);
+      case 'Parallel':
+        return this.parallel(thread, state);
+      case 'Map':
+        return this.map(thread, state);
+    }
+  }
+
+  // ---- evaluation scopes ------------------------------------------------------------------------
+
+  private languageOf(state: State): QueryLanguage {
+    return state.QueryLanguage ?? this.machine.language;
+  }
+
+  /** Variables visible to a thread: its own and every enclosing scope's (Distributed Map children see only their own). */
+  private visibleVariables(thread: Thread): Record<string, JsonValue> {
+    const chain: JsonObject[] = [];
+    let current: Thread | undefined = thread;
+    while (current !== undefined) {
+      if (current.vars !== null) chain.push(current.vars);
+      const scope = this.scopeOf(current);
+      if (scope.distributed && scope.kind === 'iteration') break;
+      current = current.parent >= 0 ? this.internal.threads[current.parent] : undefined;
+    }
+    if (chain.length === 1) return chain[0] as JsonObject;
+    const merged: Record<string, JsonValue> = {};
+    for (let i = chain.length - 1; i >= 0; i--) Object.assign(merged, chain[i]);
+    return merged;
+  }
+
+  private context(thread: Thread, extra?: JsonObject): JsonObject {
+    const info = this.info;
+    const execution: JsonObject = {
+      Id: info.executionArn,
+      Input: JSON.parse(this.internal.input) as JsonValue,
+      Name: info.name,
+      RoleArn: info.roleArn,
+      StartTime: isoTime(info.startTime),
+      RedriveCount: info.redriveCount ?? 0,
+    };
+    const context: JsonObject = {
+      Execution: execution,
+      State: { EnteredTime: isoTime(thread.enteredAt), Name: thread.state, RetryCount: thread.retryCount },
+      StateMachine: { Id: info.stateMachineArn, Name: info.stateMachineName },
+    };
+    if (extra !== undefined) Object.assign(context, extra);
+    return context;
+  }
+
+  /** Context object and variables are built only if an expression reads them. */
+  private pathScope(thread: Thread, input: JsonValue, extraContext?: JsonObject): EvaluationScope {
+    let context: JsonObject | undefined;
+    let variables: Record<string, JsonValue> | undefined;
+    const makeContext = (): JsonObject => this.context(thread, extraContext);
+    const makeVariables = (): Record<string, JsonValue> => this.visibleVariables(thread);
+    return {
+      input,
+      random: this.random,
+      get context(): JsonValue {
+        context ??= makeContext();
+        return context;
+      },
+      get variables(): Record<string, JsonValue> {
+        variables ??= makeVariables();
+        return variables;
+      },
+    };
+  }
+
+  private bindings(thread: Thread, states: JsonObject, extraContext?: JsonObject): JsonataBindings {
+    let variables: Record<string, JsonValue> | undefined;
+    const makeVariables = (): Record<string, JsonValue> => this.visibleVariables(thread);
+    const withContext: JsonObject = { ...states, context: this.context(thread, extraContext) };
+    return {
+      states: withContext,
+      random: this.random,
+      now: this.env.now,
+      get variables(): Record<string, JsonValue> {
+        variables ??= makeVariables();
+        return variables;
+      },
+    };
+  }
+
+  // ---- Assign -----------------------------------------------------------------------------------
+
+  /** Evaluates an Assign block; values apply when the state is left (all read the entry values). */
+  private async evaluateAssign(
+    thread: Thread,
+    state: State,
+    assign: JsonObject | undefined,
+    jsonPathInput: JsonValue,
+    jsonataStates: () => JsonObject,
+  ): Promise<Record<string, JsonValue> | null> {
+    if (assign === undefined) return null;
+    if (this.languageOf(state) === 'JSONata') {
+      const value = await evaluateJsonataTemplate(assign, 'Assign', this.bindings(thread, jsonataStates()));
+      return value as Record<string, JsonValue>;
+    }
+    const value = applyTemplate(assign, this.pathScope(thread, jsonPathInput));
+    return value as Record<string, JsonValue>;
+  }
+
+  private commitAssign(thread: Thread, assigned: Record<string, JsonValue> | null): JsonObject | undefined {
+    if (assigned === null) return undefined;
+    const target = this.assignTarget(thread);
+    for (const name of Object.keys(assigned)) target[name] = assigned[name] as JsonValue;
+    return assignedVariablesDetails(assigned, toJsonText);
+  }
+
+  private assignTarget(thread: Thread): JsonObject {
+    thread.vars ??= {};
+    return thread.vars;
+  }
+
+  // ---- leaving states ---------------------------------------------------------------------------
+
+  private checkPayload(thread: Thread, text: string): void {
+    if (byteLength(text) > MAX_PAYLOAD_BYTES) {
+      throw new StateFailure(
+        'States.DataLimitExceeded',
+        `The state/task '${thread.state}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      );
+    }
+  }
+
+  /** Writes *StateExited, applies variables and moves to the next state (or ends the thread). */
+  private exit(
+    thread: Thread,
+    state: State,
+    output: JsonValue,
+    assigned: Record<string, JsonValue> | null,
+    next: string | undefined,
+  ): Outcome {
+    const text = toJsonText(output);
+    this.checkPayload(thread, text);
+    const assignedDetails = this.commitAssign(thread, assigned);
+    const details: JsonObject = { name: thread.state, ...payloadDetails('output', text) };
+    if (assignedDetails !== undefined) Object.assign(details, assignedDetails);
+    this.emit(thread, `${state.Type}StateExited` as HistoryEventType, 'stateExitedEventDetails', details);
+    if (next === undefined) {
+      this.threadSucceeded(thread, output, text);
+      return 'ended';
+    }
+    thread.state = next;
+    thread.input = output;
+    thread.phase = 'enter';
+    return 'next';
+  }
+
+  private nextOf(state: State): string | undefined {
+    const transition = state as { Next?: string; End?: boolean };
+    return transition.End === true ? undefined : transition.Next;
+  }
+
+  // ---- simple states ----------------------------------------------------------------------------
+
+  private async pass(thread: Thread, state: PassState): Promise<Outcome> {
+    if (this.languageOf(state) === 'JSONata') {
+      const states: JsonObject = { input: thread.input };
+      const assigned = await this.evaluateAssign(thread, state, state.Assign, thread.input, () => states);
+      const output =
+        state.Output !== undefined
+          ? await evaluateJsonataTemplate(state.Output, 'Output', this.bindings(thread, states))
+          : thread.input;
+      return this.exit(thread, state, output, assigned, this.nextOf(state));
+    }
+    const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+    const parameters =
+      state.Parameters !== undefined ? applyTemplate(state.Parameters, this.pathScope(thread, effective)) : effective;
+    const result = state.Result !== undefined ? state.Result : parameters;
+    const assigned = await this.evaluateAssign(thread, state, state.Assign, result, () => ({}));
+    const merged = applyResultPath(thread.input, state.ResultPath, result);
+    const output = applyOutputPath(merged, state.OutputPath, this.pathScope(thread, merged));
+    return this.exit(thread, state, output, assigned, this.nextOf(state));
+  }
+
+  private async succeed(thread: Thread, state: SucceedState): Promise<Outcome> {
+    let output: JsonValue;
+    if (this.languageOf(state) === 'JSONata') {
+      output =
+        state.Output !== undefined
+          ? await evaluateJsonataTemplate(state.Output, 'Output', this.bindings(thread, { input: thread.input }))
+          : thread.input;
+    } else {
+      const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+      output = applyOutputPath(effective, state.OutputPath, this.pathScope(thread, effective));
+    }
+    return this.exit(thread, state, output, null, undefined);
+  }
+
+  private async failState(thread: Thread, state: FailState): Promise<Outcome> {
+    let error: string | undefined;
+    let cause: string | undefined;
+    if (this.languageOf(state) === 'JSONata') {
+      const bindings = this.bindings(thread, { input: thread.input });
+      error = await this.jsonataString(state.Error, 'Error', bindings);
+      cause = await this.jsonataString(state.Cause, 'Cause', bindings);
+    } else {
+      const scope = this.pathScope(thread, thread.input);
+      error = state.Error ?? (state.ErrorPath !== undefined ? this.pathString(state.ErrorPath, 'ErrorPath', scope) : undefined);
+      cause = state.Cause ?? (state.CausePath !== undefined ? this.pathString(state.CausePath, 'CausePath', scope) : undefined);
+    }
+    this.threadFailed(thread, new StateFailure(error ?? '', cause), thread.last);
+    return 'ended';
+  }
+
+  private async jsonataString(value: string | undefined, field: string, bindings: JsonataBindings): Promise<string | undefined> {
+    if (value === undefined) return undefined;
+    if (!isJsonataExpression(value)) return value;
+    const result = await evaluateJsonataExpression(value, field, bindings);
+    if (typeof result !== 'string') {
+      throw new StateFailure(
+        'States.QueryEvaluationError',
+        `The JSONata expression '${jsonataBody(value)}' specified for the field '${field}' returned an unexpected result type. Expected 'string', but was '${jsonTypeName(result)}' for value: ${toJsonText(result)}`,
+        field,
+      );
+    }
+    return result;
+  }
+
+  private pathString(path: string, field: string, scope: EvaluationScope): string {
+    const value = evaluateDynamicValue(path, field, scope);
+    if (typeof value !== 'string') {
+      throw new StatesError('States.Runtime', `The ${field} field must be a string, but was: ${toJsonText(value)}`);
+    }
+    return value;
+  }
+
+  private async choice(thread: Thread, state: ChoiceState): Promise<Outcome> {
+    if (this.languageOf(state) === 'JSONata') {
+      const states: JsonObject = { input: thread.input };
+      const bindings = this.bindings(thread, states);
+      for (const rule of state.Choices as JsonataChoiceRule[]) {
+        const condition =
+          typeof rule.Condition === 'boolean'
+            ? rule.Condition
+            : await evaluateJsonataExpression(rule.Condition, 'Condition', bindings);
+        if (typeof condition !== 'boolean') {
+          throw new StateFailure(
+            'States.QueryEvaluationError',
+            `The JSONata expression '${jsonataBody(String(rule.Condition))}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '${jsonTypeName(condition)}' for value: ${toJsonText(condition)}`,
+            'Condition',
+          );
+        }
+        if (condition) {
+          const assigned = await this.evaluateAssign(thread, state, rule.Assign ?? state.Assign, thread.input, () => states);
+          const outputTemplate = rule.Output ?? state.Output;
+          const output =
+            outputTemplate !== undefined ? await evaluateJsonataTemplate(outputTemplate, 'Output', bindings) : thread.input;
+          return this.exit(thread, state, output, assigned, rule.Next);
+        }
+      }
+      if (state.Default === undefined) throw noChoiceMatched();
+      const assigned = await this.evaluateAssign(thread, state, state.Assign, thread.input, () => states);
+      const output = state.Output !== undefined ? await evaluateJsonataTemplate(state.Output, 'Output', bindings) : thread.input;
+      return this.exit(thread, state, output, assigned, state.Default);
+    }
+    const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+    const rules = state.Choices as JsonPathChoiceRule[];
+    const index = selectChoice(rules, effective, this.pathScope(thread, effective));
+    const rule = index >= 0 ? rules[index] : undefined;
+    const next = rule !== undefined ? rule.Next : state.Default;
+    if (next === undefined) throw noChoiceMatched();
+    const assigned = await this.evaluateAssign(thread, state, rule?.Assign ?? state.Assign, effective, () => ({}));
+    const output = applyOutputPath(effective, state.OutputPath, this.pathScope(thread, effective));
+    return this.exit(thread, state, output, assigned, next);
+  }
+
+  private async wait(thread: Thread, state: WaitState): Promise<Outcome> {
+    let until: number;
+    let output: JsonValue;
+    let assigned: Record<string, JsonValue> | null;
+    if (this.languageOf(state) === 'JSONata') {
+      const states: JsonObject = { input: thread.input };
+      const bindings = this.bindings(thread, states);
+      until = await this.jsonataWaitUntil(state, bindings);
+      assigned = await this.evaluateAssign(thread, state, state.Assign, thread.input, () => states);
+      output = state.Output !== undefined ? await evaluateJsonataTemplate(state.Output, 'Output', bindings) : thread.input;
+    } else {
+      const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+      until = waitUntil(state, effective, this.pathScope(thread, effective), this.env.now);
+      assigned = await this.evaluateAssign(thread, state, state.Assign, effective, () => ({}));
+      output = applyOutputPath(effective, state.OutputPath, this.pathScope(thread, effective));
+    }
+    if (until <= this.env.now) return this.exit(thread, state, output, assigned, this.nextOf(state));
+    const pending: JsonObject = { output, assigned: assigned ?? null };
+    const timerId = this.newEffect(thread, 'wait');
+    thread.phase = 'waiting';
+    thread.effective = pending;
+    this.commands.push({ kind: 'startTimer', timerId, fireAt: until });
+    return 'blocked';
+  }
+
+  /** The Wait's output and variables were worked out when it started; now it only exits. */
+  private finishWait(thread: Thread, state: WaitState): Outcome {
+    const pending = thread.effective as JsonObject;
+    thread.effective = null;
+    thread.phase = 'rerun';
+    return this.exit(
+      thread,
+      state,
+      pending['output'] as JsonValue,
+      (pending['assigned'] as Record<string, JsonValue> | null) ?? null,
+      this.nextOf(state),
+    );
+  }
+
+  private async jsonataWaitUntil(state: WaitState, bindings: JsonataBindings): Promise<number> {
+    if (state.Seconds !== undefined) {
+      const seconds = isJsonataExpression(state.Seconds)
+        ? await evaluateJsonataExpression(state.Seconds, 'Seconds', bindings)
+        : state.Seconds;
+      const checked = checkWaitSeconds(seconds);
+      if ('problem' in checked) {
+        if (checked.problem === 'tooLong') throw new StatesError('States.Runtime', WAIT_DELAY_TOO_LONG);
+        throw new StateFailure(
+          'States.QueryEvaluationError',
+          `The JSONata expression '${jsonataBody(String(state.Seconds))}' specified for the field 'Seconds' returned an unexpected result type. Expected 'integer', but was '${jsonTypeName(seconds)}' for value: ${toJsonText(seconds)}`,
+          'Seconds',
+        );
+      }
+      return this.env.now + checked.seconds * 1000;
+    }
+    const raw = state.Timestamp ?? '';
+    const value = isJsonataExpression(raw) ? await evaluateJsonataExpression(raw, 'Timestamp', bindings) : raw;
+    const parsed = typeof value === 'string' ? parseTimestamp(value) : undefined;
+    if (parsed === undefined) {
+      throw new StateFailure(
+        'States.QueryEvaluationError',
+        `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${typeof value === 'string' ? value : toJsonText(value)}`,
+        'Timestamp',
+      );
+    }
+    if (isWaitTooLong(parsed, this.env.now)) throw new StatesError('States.Runtime', WAIT_DELAY_TOO_LONG);
+    return parsed;
+  }
+
+  // ---- Task -------------------------------------------------------------------------------------
+
+  private async task(thread: Thread, state: TaskState): Promise<Outcome> {
+    let parameters: JsonValue;
+    let timeout: number | undefined;
+    let heartbeat: number | undefined;
+    if (this.languageOf(state) === 'JSONata') {
+      const bindings = this.bindings(thread, { input: thread.input });
+      parameters =
+        state.Arguments !== undefined ? await evaluateJsonataTemplate(state.Arguments, 'Arguments', bindings) : thread.input;
+      timeout = await this.jsonataInteger(state.TimeoutSeconds, 'TimeoutSeconds', bindings);
+      heartbeat = await this.jsonataInteger(state.HeartbeatSeconds, 'HeartbeatSeconds', bindings);
+    } else {
+      const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+      const scope = this.pathScope(thread, effective);
+      parameters = state.Parameters !== undefined ? applyTemplate(state.Parameters, scope) : effective;
+      timeout = typeof state.TimeoutSeconds === 'number' ? state.TimeoutSeconds : this.integerAtPath(state.TimeoutSecondsPath, 'TimeoutSecondsPath', scope);
+      heartbeat =
+        typeof state.HeartbeatSeconds === 'number'
+          ? state.HeartbeatSeconds
+          : this.integerAtPath(state.HeartbeatSecondsPath, 'HeartbeatSecondsPath', scope);
+    }
+    const text = toJsonText(parameters);
+    const taskId = this.newEffect(thread, 'task');
+    thread.phase = 'task';
+    const family = taskEventFamily(state.Resource);
+    if (family === 'Task') {
+      const names = resourceNames(state.Resource);
+      const details: JsonObject = {
+        resourceType: names.resourceType,
+        resource: names.resource,
+        region: regionOf(this.info.stateMachineArn),
+        parameters: text,
+      };
+      if (timeout !== undefined) details['timeoutInSeconds'] = timeout;
+      if (heartbeat !== undefined) details['heartbeatInSeconds'] = heartbeat;
+      this.emit(thread, 'TaskScheduled', 'taskScheduledEventDetails', details);
+    } else {
+      const details: JsonObject = { resource: state.Resource, ...payloadDetails('input', text) };
+      if (timeout !== undefined) details['timeoutInSeconds'] = timeout;
+      if (family === 'Activity' && heartbeat !== undefined) details['heartbeatInSeconds'] = heartbeat;
+      this.emit(thread, `${family}Scheduled` as HistoryEventType, `${lowerFirst(family)}ScheduledEventDetails`, details);
+    }
+    const command: Command = {
+      kind: 'runTask',
+      taskId,
+      stateName: thread.state,
+      resource: state.Resource,
+      input: parameters,
+      ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+      ...(heartbeat !== undefined ? { heartbeatSeconds: heartbeat } : {}),
+      ...(state.Resource.endsWith('.waitForTaskToken') ? { taskToken: this.random.uuid() } : {}),
+    };
+    this.commands.push(command);
+    if (timeout !== undefined) thread.guards.timeout = this.guardTimer(thread, 'timeout', timeout);
+    if (heartbeat !== undefined) {
+      thread.guards.heartbeatSeconds = heartbeat;
+      thread.guards.heartbeat = this.guardTimer(thread, 'heartbeat', heartbeat);
+    }
+    return 'blocked';
+  }
+
+  private async jsonataInteger(value: number | string | undefined, field: string, bindings: JsonataBindings): Promise<number | undefined> {
+    if (value === undefined) return undefined;
+    if (typeof value === 'number') return value;
+    const result = await evaluateJsonataExpression(value, field, bindings);
+    if (typeof result !== 'number' || !Number.isInteger(result) || result < 1) {
+      throw new StateFailure(
+        'States.QueryEvaluationError',
+        `The JSONata expression '${jsonataBody(value)}' specified for the field '${field}' returned an unexpected result type. Expected 'integer', but was '${jsonTypeName(result)}' for value: ${toJsonText(result)}`,
+        field,
+      );
+    }
+    return result;
+  }
+
+  private integerAtPath(path: string | undefined, field: string, scope: EvaluationScope): number | undefined {
+    if (path === undefined) return undefined;
+    let value = evaluatePath(path, scope.input, scope);
+    // AWS reads the value as Java would parse it: "10" is as good as 10.
+    if (typeof value === 'string' && /^-?\d+$/.test(value)) value = Number(value);
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      throw new StatesError(
+        'States.Runtime',
+        `The ${field} field refers to value "${typeof value === 'string' ? value : toJsonText(value)}" which is not a valid integer: ${path}`,
+      );
+    }
+    return value;
+  }
+
+  /** ResultSelector → Assign → ResultPath → OutputPath (JSONPath), or Assign/Output (JSONata). */
+  private async finishResult(thread: Thread, state: TaskState | ParallelState | MapState, result: JsonValue): Promise<Outcome> {
+    if (this.languageOf(state) === 'JSONata') {
+      const states: JsonObject = { input: thread.input, result };
+      const assigned = await this.evaluateAssign(thread, state, state.Assign, result, () => states);
+      const output =
+        state.Output !== undefined
+          ? await evaluateJsonataTemplate(state.Output, 'Output', this.bindings(thread, states))
+          : result;
+      return this.exit(thread, state, output, assigned, this.nextOf(state));
+    }
+    const selected =
+      state.ResultSelector !== undefined ? applyTemplate(state.ResultSelector, this.pathScope(thread, result)) : result;
+    const assigned = await this.evaluateAssign(thread, state, state.Assign, selected, () => ({}));
+    const merged = applyResultPath(thread.input, state.ResultPath, selected);
+    const output = applyOutputPath(merged, state.OutputPath, this.pathScope(thread, merged));
+    return this.exit(thread, state, output, assigned, this.nextOf(state));
+  }
+
+  // ---- Parallel and Map -------------------------------------------------------------------------
+
+  private async parallel(thread: Thread, state: ParallelState): Promise<Outcome> {
+    let branchInput: JsonValue;
+    if (this.languageOf(state) === 'JSONata') {
+      branchInput =
+        state.Arguments !== undefined
+          ? await evaluateJsonataTemplate(state.Arguments, 'Arguments', this.bindings(thread, { input: thread.input }))
+          : thread.input;
+    } else {
+      const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+      branchInput = state.Parameters !== undefined ? applyTemplate(state.Parameters, this.pathScope(thread, effective)) : effective;
+    }
+    const scopes = this.machine.branchScopes.get(state) ?? [];
+    this.emit(thread, 'ParallelStateStarted');
+    const box: Container = {
+      kind: 'parallel',
+      total: scopes.length,
+      results: new Array<JsonValue>(scopes.length).fill(null),
+      items: [],
+      keys: null,
+      maxConcurrency: 0,
+      toleratedCount: 0,
+      toleratedPercentage: 0,
+      effective: branchInput,
+      distributed: false,
+      started: scopes.length,
+      running: scopes.length,
+      succeeded: 0,
+      failed: 0,
+      cursor: thread.last,
+      children: [],
+    };
+    thread.box = box;
+    thread.phase = 'children';
+    if (scopes.length === 0) return this.containerDone(thread, state);
+    const children = scopes.map((scopeId, index) => {
+      const child = this.newThread(thread.id, index, scopeId, thread.hidden, { last: thread.last });
+      child.input = branchInput;
+      child.state = this.scopeAt(scopeId).startAt;
+      child.vars = {};
+      return child;
+    });
+    box.children = children.map((c) => c.id);
+    for (let i = children.length - 1; i >= 0; i--) this.ready.push((children[i] as Thread).id);
+    return 'blocked';
+  }
+
+  private async map(thread: Thread, state: MapState): Promise<Outcome> {
+    const jsonata = this.languageOf(state) === 'JSONata';
+    const processorScope = this.machine.processorScope.get(state) ?? 0;
+    const distributed = this.scopeAt(processorScope).distributed;
+    let effective: JsonValue;
+    let items: JsonValue;
+    let maxConcurrency = 0;
+    let toleratedCount = 0;
+    let toleratedPercentage = 0;
+    if (jsonata) {
+      effective = thread.input;
+      const bindings = this.bindings(thread, { input: thread.input });
+      if (state.Items !== undefined) {
+        items = isJsonataExpression(state.Items) ? await evaluateJsonataExpression(state.Items, 'Items', bindings) : state.Items;
+        if (Array.isArray(items) && !isJsonataExpression(state.Items)) {
+          items = (await evaluateJsonataTemplate(items, 'Items', bindings)) as JsonValue[];
+        }
+        if (!Array.isArray(items)) {
+          throw new StateFailure(
+            'States.QueryEvaluationError',
+            `The JSONata expression '${jsonataBody(String(state.Items))}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${jsonTypeName(items)}' for value: ${toJsonText(items)}`,
+            'Items',
+          );
+        }
+      } else {
+        items = thread.input;
+      }
+      maxConcurrency = (await this.jsonataNonNegative(state.MaxConcurrency, 'MaxConcurrency', bindings)) ?? 0;
+      toleratedCount = (await this.jsonataNonNegative(state.ToleratedFailureCount, 'ToleratedFailureCount', bindings)) ?? 0;
+      toleratedPercentage =
+        (await this.jsonataNonNegative(state.ToleratedFailurePercentage, 'ToleratedFailurePercentage', bindings)) ?? 0;
+    } else {
+      effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+      const scope = this.pathScope(thread, effective);
+      items = state.ItemsPath !== undefined ? getAtReferencePath(effective, state.ItemsPath, scope) : effective;
+      maxConcurrency =
+        typeof state.MaxConcurrency === 'number'
+          ? state.MaxConcurrency
+          : (this.integerAtPath(state.MaxConcurrencyPath, 'MaxConcurrencyPath', scope) ?? 0);
+      if (!Array.isArray(items) && !isJsonObject(items)) {
+        throw new StatesError(
+          'States.Runtime',
+          `Map state input must be an array but was: ${jsonTypeName(items)}`,
+        );
+      }
+    }
+    let keys: string[] | null = null;
+    let list: JsonValue[];
+    if (Array.isArray(items)) {
+      list = items;
+    } else {
+      const object = items as JsonObject;
+      keys = Object.keys(object);
+      list = keys.map((key) => object[key] as JsonValue);
+    }
+    list = await this.batch(thread, state, list, effective);
+    this.emit(thread, 'MapStateStarted', 'mapStateStartedEventDetails', { length: list.length });
+    // AWS reads the tolerated-failure thresholds once the Map has started (recorded event order).
+    if (!jsonata) {
+      const scope = this.pathScope(thread, effective);
+      toleratedCount =
+        typeof state.ToleratedFailureCount === 'number'
+          ? state.ToleratedFailureCount
+          : (this.integerAtPath(state.ToleratedFailureCountPath, 'ToleratedFailureCountPath', scope) ?? 0);
+      toleratedPercentage =
+        typeof state.ToleratedFailurePercentage === 'number'
+          ? state.ToleratedFailurePercentage
+          : (this.numberAtPath(state.ToleratedFailurePercentagePath, 'ToleratedFailurePercentagePath', scope) ?? 0);
+    }
+    if (toleratedCount < 0) throw new StatesError('States.Runtime', 'ToleratedFailureCount cannot be negative.');
+    if (toleratedPercentage < 0 || toleratedPercentage > 100) {
+      throw new StatesError('States.Runtime', 'ToleratedFailurePercentage must be between 0 and 100.');
+    }
+    const box: Container = {
+      kind: 'map',
+      total: list.length,
+      results: new Array<JsonValue>(list.length).fill(null),
+      items: list,
+      keys,
+      maxConcurrency,
+      toleratedCount,
+      toleratedPercentage,
+      effective,
+      distributed,
+      started: 0,
+      running: 0,
+      succeeded: 0,
+      failed: 0,
+      cursor: thread.last,
+      children: [],
+    };
+    thread.box = box;
+    thread.phase = 'children';
+    if (distributed) {
+      const runArn = this.mapRunArn(state, thread);
+      this.emit(thread, 'MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: runArn });
+      box.cursor = thread.last;
+    }
+    if (list.length === 0) return this.containerDone(thread, state);
+    this.startIterations(thread, box, processorScope);
+    return 'blocked';
+  }
+
+  private mapRunArn(state: MapState, thread: Thread): string {
+    const machineArn = this.info.stateMachineArn.replace(':stateMachine:', ':mapRun:');
+    const label = state.Label ?? thread.state;
+    return `${machineArn}/${label}:${this.random.uuid()}`;
+  }
+
+  private numberAtPath(path: string | undefined, field: string, scope: EvaluationScope): number | undefined {
+    if (path === undefined) return undefined;
+    let value = evaluatePath(path, scope.input, scope);
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) value = Number(value);
+    if (typeof value !== 'number') {
+      throw new StatesError(
+        'States.Runtime',
+        `The ${field} field refers to value "${typeof value === 'string' ? value : toJsonText(value)}" which is not a valid float: ${path}`,
+      );
+    }
+    return value;
+  }
+
+  private async jsonataNonNegative(value: number | string | undefined, field: string, bindings: JsonataBindings): Promise<number | undefined> {
+    if (value === undefined) return undefined;
+    if (typeof value === 'number') return value;
+    const result = await evaluateJsonataExpression(value, field, bindings);
+    if (typeof result !== 'number' || result < 0) {
+      throw new StateFailure(
+        'States.QueryEvaluationError',
+        `The JSONata expression '${jsonataBody(value)}' specified for the field '${field}' returned an unexpected result type. Expected 'integer', but was '${jsonTypeName(result)}' for value: ${toJsonText(result)}`,
+        field,
+      );
+    }
+    return result;
+  }
+
+  /** ItemBatcher: groups items into `{ Items: [...], ...BatchInput }`. */
+  private async batch(thread: Thread, state: MapState, items: JsonValue[], effective: JsonValue): Promise<JsonValue[]> {
+    const batcher = state.ItemBatcher;
+    if (batcher === undefined) return items;
+    let maxItems: number | undefined;
+    let maxBytes: number | undefined;
+    let batchInput: JsonValue | undefined;
+    if (this.languageOf(state) === 'JSONata') {
+      const bindings = this.bindings(thread, { input: thread.input });
+      maxItems = await this.jsonataInteger(batcher.MaxItemsPerBatch, 'MaxItemsPerBatch', bindings);
+      maxBytes = await this.jsonataInteger(batcher.MaxInputBytesPerBatch, 'MaxInputBytesPerBatch', bindings);
+      batchInput = batcher.BatchInput !== undefined ? await evaluateJsonataTemplate(batcher.BatchInput, 'BatchInput', bindings) : undefined;
+    } else {
+      const scope = this.pathScope(thread, effective);
+      maxItems =
+        typeof batcher.MaxItemsPerBatch === 'number'
+          ? batcher.MaxItemsPerBatch
+          : this.integerAtPath(batcher.MaxItemsPerBatchPath, 'MaxItemsPerBatchPath', scope);
+      maxBytes =
+        typeof batcher.MaxInputBytesPerBatch === 'number'
+          ? batcher.MaxInputBytesPerBatch
+          : this.integerAtPath(batcher.MaxInputBytesPerBatchPath, 'MaxInputBytesPerBatchPath', scope);
+      batchInput = batcher.BatchInput !== undefined ? applyTemplate(batcher.BatchInput, scope) : undefined;
+    }
+    const limitItems = maxItems ?? Number.MAX_SAFE_INTEGER;
+    const limitBytes = maxBytes ?? MAX_PAYLOAD_BYTES;
+    const batches: JsonValue[] = [];
+    let current: JsonValue[] = [];
+    let bytes = 0;
+    for (const item of items) {
+      const size = byteLength(toJsonText(item));
+      if (current.length > 0 && (current.length >= limitItems || bytes + size > limitBytes)) {
+        batches.push(this.batchObject(current, batchInput));
+        current = [];
+        bytes = 0;
+      }
+      current.push(item);
+      bytes += size;
+    }
+    if (current.length > 0) batches.push(this.batchObject(current, batchInput));
+    return batches;
+  }
+
+  private batchObject(items: JsonValue[], batchInput: JsonValue | undefined): JsonValue {
+    const object: JsonObject = {};
+    if (batchInput !== undefined) object['BatchInput'] = batchInput;
+    object['Items'] = items;
+    return object;
+  }
+
+  /** Starts as many iterations as MaxConcurrency allows (0: all of them). */
+  private startIterations(thread: Thread, box: Container, scopeId: number): void {
+    const limit = box.maxConcurrency > 0 ? box.maxConcurrency : box.total;
+    const fresh: Thread[] = [];
+    while (box.started < box.total && box.running < limit) {
+      const index = box.started++;
+      box.running++;
+      const child = this.newThread(thread.id, index, scopeId, thread.hidden || box.distributed, { last: box.cursor });
+      child.state = this.scopeAt(scopeId).startAt;
+      child.phase = 'iteration';
+      child.vars = {};
+      box.children.push(child.id);
+      fresh.push(child);
+    }
+    for (let i = fresh.length - 1; i >= 0; i--) this.ready.push((fresh[i] as Thread).id);
+  }
+
+  /** MapIterationStarted, then ItemSelector: the iteration's input. False when the selector failed. */
+  private async beginIteration(child: Thread): Promise<boolean> {
+    const parent = this.internal.threads[child.parent] as Thread;
+    const box = parent.box as Container;
+    const state = this.stateOf(parent) as MapState;
+    child.last = box.cursor;
+    this.emitFor(parent, child, 'MapIterationStarted', 'mapIterationStartedEventDetails', {
+      index: child.index,
+      name: parent.state,
+    });
+    child.phase = 'enter';
+    const item = box.items[child.index] as JsonValue;
+    const selector = state.ItemSelector ?? state.Parameters;
+    if (selector === undefined) {
+      child.input = item;
+      return true;
+    }
+    const mapContext: JsonObject = {
+      Map: {
+        Item: {
+          Index: child.index,
+          Value: item,
+          ...(box.keys !== null ? { Key: box.keys[child.index] as string } : {}),
+        },
+      },
+    };
+    // ItemSelector runs in the Map state's own context (its thread and entry time).
+    try {
+      child.input =
+        this.languageOf(state) === 'JSONata'
+          ? await evaluateJsonataTemplate(selector, 'ItemSelector', this.bindings(parent, { input: parent.input }, mapContext))
+          : applyTemplate(selector, this.pathScope(parent, box.effective, mapContext));
+      return true;
+    } catch (error) {
+      this.threadFailed(child, this.toFailure(error, parent), child.last);
+      return false;
+    }
+  }
+
+  /** Called when a thread's last state succeeded. */
+  private threadSucceeded(thread: Thread, output: JsonValue, text: string): void {
+    if (thread.parent < 0) {
+      this.emit(thread, 'ExecutionSucceeded', 'executionSucceededEventDetails', payloadDetails('output', text));
+      this.snapshot.output = text;
+      this.finish('SUCCEEDED');
+      return;
+    }
+    const parent = this.internal.threads[thread.parent] as Thread;
+    const box = parent.box as Container;
+    this.removeThread(thread);
+    box.results[thread.index] = output;
+    box.succeeded++;
+    box.running--;
+    const causeEvent = thread.last;
+    if (box.kind === 'map') {
+      box.cursor = causeEvent;
+      const succeededId = this.emitFor(parent, thread, 'MapIterationSucceeded', 'mapIterationSucceededEventDetails', {
+        index: thread.index,
+        name: parent.state,
+      }, false);
+      parent.last = succeededId > 0 && !box.distributed ? succeededId : parent.last;
+    } else {
+      parent.last = causeEvent;
+    }
+    this.childSettled(parent);
+  }
+
+  /** A thread failed and nothing inside it caught the error. */
+  private threadFailed(thread: Thread, failure: StateFailure, causeEvent: number): void {
+    if (thread.parent < 0) {
+      const details: JsonObject = {};
+      if (failure.error !== '') details['error'] = failure.error;
+      if (failure.cause !== undefined) details['cause'] = failure.cause;
+      this.emit(thread, 'ExecutionFailed', 'executionFailedEventDetails', details);
+      if (failure.error !== '') this.snapshot.error = failure.error;
+      if (failure.cause !== undefined) this.snapshot.cause = failure.cause;
+      this.finish('FAILED');
+      return;
+    }
+    const parent = this.internal.threads[thread.parent] as Thread;
+    const box = parent.box as Container;
+    this.removeThread(thread);
+    box.running--;
+    box.failed++;
+    if (box.kind === 'map') {
+      this.emitFor(parent, thread, 'MapIterationFailed', 'mapIterationFailedEventDetails', { index: thread.index, name: parent.state }, false);
+      box.cursor = causeEvent;
+      if (this.tolerated(box)) {
+        const errorOutput: JsonObject = {};
+        if (failure.error !== '') errorOutput['Error'] = failure.error;
+        if (failure.cause !== undefined) errorOutput['Cause'] = failure.cause;
+        box.results[thread.index] = errorOutput;
+        this.childSettled(parent);
+        return;
+      }
+    }
+    // The container fails: stop the other children, then the Map/Parallel state handles the error.
+    this.abortChildren(parent);
+    parent.last = causeEvent;
+    parent.phase = 'rerun';
+    const state = this.stateOf(parent);
+    const toleranceExceeded = box.kind === 'map' && (box.toleratedCount > 0 || box.toleratedPercentage > 0);
+    const effective = toleranceExceeded
+      ? new StateFailure('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded')
+      : failure;
+    this.pendingFailure(parent, state, effective);
+  }
+
+  private tolerated(box: Container): boolean {
+    if (box.toleratedCount <= 0 && box.toleratedPercentage <= 0) return false;
+    if (box.failed <= box.toleratedCount) return true;
+    return box.total > 0 && (box.failed * 100) / box.total <= box.toleratedPercentage;
+  }
+
+  /** Failures found while a child settles are handled once the current thread has stopped. */
+  private readonly deferred: Array<() => Promise<unknown>> = [];
+
+  private pendingFailure(thread: Thread, state: State, failure: StateFailure): void {
+    this.deferred.push(async () => this.later(thread, await this.handleFailure(thread, state, failure)));
+  }
+
+  private childSettled(parent: Thread): void {
+    const box = parent.box as Container;
+    const state = this.stateOf(parent);
+    if (box.kind === 'map' && box.started < box.total) {
+      this.startIterations(parent, box, this.machine.processorScope.get(state) ?? 0);
+      return;
+    }
+    if (box.running > 0) return;
+    this.deferred.push(async () => {
+      let outcome: Outcome;
+      try {
+        outcome = await this.containerDone(parent, state as MapState | ParallelState);
+      } catch (error) {
+        outcome = await this.handleFailure(parent, state, this.toFailure(error, parent));
+      }
+      this.later(parent, outcome);
+    });
+  }
+
+  private async containerDone(thread: Thread, state: MapState | ParallelState): Promise<Outcome> {
+    const box = thread.box as Container;
+    thread.box = null;
+    thread.phase = 'rerun';
+    if (box.kind === 'map') {
+      if (box.distributed) this.emit(thread, 'MapRunSucceeded');
+      this.emit(thread, 'MapStateSucceeded', undefined, undefined, false);
+    } else {
+      this.emit(thread, 'ParallelStateSucceeded', undefined, undefined, false);
+    }
+    return this.finishResult(thread, state, box.results);
+  }
+
+  private abortChildren(parent: Thread): void {
+    const box = parent.box as Container;
+    for (const id of box.children) {
+      const child = this.internal.threads[id];
+      if (child === undefined) continue;
+      this.cancelEffects(child);
+      this.removeThread(child);
+    }
+    parent.box = null;
+  }
+
+  // ---- errors -----------------------------------------------------------------------------------
+
+  private toFailure(error: unknown, thread: Thread): StateFailure {
+    if (error instanceof StateFailure) {
+      if (error.error === 'States.QueryEvaluationError' || error.error === 'States.Runtime') {
+        return new StateFailure(error.error, formatStateErrorCause(thread.state, thread.entered, error.cause ?? ''), error.location);
+      }
+      return error;
+    }
+    if (error instanceof StatesError) {
+      const location = (error as { location?: unknown }).location;
+      return new StateFailure(
+        error.error,
+        formatStateErrorCause(thread.state, thread.entered, error.cause),
+        typeof location === 'string' ? location : undefined,
+      );
+    }
+    throw error;
+  }
+
+  /** Retry, then Catch, then the failure leaves the thread. */
+  private async handleFailure(thread: Thread, state: State, failure: StateFailure): Promise<Outcome> {
+    if (failure.location !== undefined) {
+      this.emit(thread, 'EvaluationFailed', 'evaluationFailedEventDetails', {
+        cause: failure.cause ?? '',
+        error: failure.error,
+        location: failure.location,
+        state: thread.state,
+      });
+    }
+    const withHandlers = state as { Retry?: Retrier[]; Catch?: Catcher[] };
+    if (withHandlers.Retry !== undefined && failure.error !== 'States.Runtime') {
+      const index = withHandlers.Retry.findIndex((retrier) => errorMatches(retrier.ErrorEquals, failure.error));
+      const retrier = index >= 0 ? withHandlers.Retry[index] : undefined;
+      if (retrier !== undefined) {
+        const used = thread.attempts[index] ?? 0;
+        const maxAttempts = retrier.MaxAttempts ?? 3;
+        if (used < maxAttempts) {
+          thread.attempts[index] = used + 1;
+          thread.retryCount++;
+          const delay = this.retryDelay(retrier, used);
+          if (delay <= 0) {
+            thread.phase = 'rerun';
+            return 'next';
+          } else {
+            const timerId = this.newEffect(thread, 'retry');
+            thread.phase = 'backoff';
+            this.commands.push({ kind: 'startTimer', timerId, fireAt: this.env.now + delay });
+          }
+          return 'blocked';
+        }
+      }
+    }
+    // A runtime error in the state's own fields ends the execution without a Map/ParallelStateFailed.
+    if (failure.error !== 'States.Runtime') {
+      if (state.Type === 'Map') this.emit(thread, 'MapStateFailed');
+      if (state.Type === 'Parallel') this.emit(thread, 'ParallelStateFailed');
+    }
+    if (withHandlers.Catch !== undefined && failure.error !== 'States.Runtime') {
+      const catcher = withHandlers.Catch.find((candidate) => errorMatches(candidate.ErrorEquals, failure.error));
+      if (catcher !== undefined) {
+        const errorOutput: JsonObject = {};
+        if (failure.error !== '') errorOutput['Error'] = failure.error;
+        if (failure.cause !== undefined) errorOutput['Cause'] = failure.cause;
+        try {
+          let output: JsonValue;
+          let assigned: Record<string, JsonValue> | null;
+          if (this.languageOf(state) === 'JSONata') {
+            const states: JsonObject = { input: thread.input, errorOutput };
+            assigned = await this.evaluateAssign(thread, state, catcher.Assign, errorOutput, () => states);
+            output =
+              catcher.Output !== undefined
+                ? await evaluateJsonataTemplate(catcher.Output, 'Output', this.bindings(thread, states))
+                : errorOutput;
+          } else {
+            assigned = await this.evaluateAssign(thread, state, catcher.Assign, errorOutput, () => ({}));
+            output = applyResultPath(thread.input, catcher.ResultPath, errorOutput);
+          }
+          return this.exit(thread, state, output, assigned, catcher.Next);
+        } catch (error) {
+          return this.handleFailure(thread, { Type: 'Pass' } as State, this.toFailure(error, thread));
+        }
+      }
+    }
+    this.threadFailed(thread, failure, thread.last);
+    return 'ended';
+  }
+
+  private retryDelay(retrier: Retrier, used: number): number {
+    const interval = retrier.IntervalSeconds ?? 1;
+    const backoff = retrier.BackoffRate ?? 2;
+    let seconds = interval * Math.pow(backoff, used);
+    if (retrier.MaxDelaySeconds !== undefined) seconds = Math.min(seconds, retrier.MaxDelaySeconds);
+    if (retrier.JitterStrategy === 'FULL') seconds = this.random.random() * seconds;
+    return Math.round(seconds * 1000);
+  }
+
+  // ---- ending -----------------------------------------------------------------------------------
+
+  private endExecution(
+    status: 'ABORTED' | 'TIMED_OUT',
+    type: HistoryEventType,
+    detailsKey: string,
+    details: JsonObject,
+    error: string | undefined,
+    cause: string | undefined,
+  ): void {
+    const root = this.internal.threads[0];
+    const cursor = root ?? { last: 0 };
+    this.history.write(cursor, type, detailsKey, details);
+    if (error !== undefined) this.snapshot.error = error;
+    if (cause !== undefined) this.snapshot.cause = cause;
+    this.finish(status);
+  }
+
+  private finish(status: ExecutionSnapshot['status']): void {
+    this.snapshot.status = status;
+    for (const thread of Object.values(this.internal.threads)) this.cancelEffects(thread);
+    if (this.internal.timeoutTimer !== null) {
+      this.commands.push({ kind: 'cancelTimer', timerId: this.internal.timeoutTimer });
+      this.internal.timeoutTimer = null;
+    }
+    this.internal.threads = {};
+    this.ready.length = 0;
+    this.deferred.length = 0;
+  }
+
+  // ---- threads and effects ------------------------------------------------------------------------
+
+  private newThread(parent: number, index: number, scope: number, hidden: boolean, cursor: { last: number }): Thread {
+    const id = this.internal.nextThread++;
+    const thread: Thread = {
+      id,
+      parent,
+      index,
+      scope,
+      hidden,
+      state: '',
+      phase: 'enter',
+      input: null,
+      entered: 0,
+      enteredAt: this.env.now,
+      last: cursor.last,
+      attempts: [],
+      retryCount: 0,
+      vars: null,
+      effect: null,
+      box: null,
+      effective: null,
+      guards: { timeout: null, heartbeat: null, heartbeatSeconds: 0 },
+    };
+    this.internal.threads[id] = thread;
+    return thread;
+  }
+
+  private removeThread(thread: Thread): void {
+    if (thread.box !== null) this.abortChildren(thread);
+    delete this.internal.threads[thread.id];
+  }
+
+  private newEffect(thread: Thread, kind: string): string {
+    const id = `${kind}-${this.internal.nextEffect++}`;
+    this.internal.effects[id] = thread.id;
+    thread.effect = id;
+    return id;
+  }
+
+  private threadForEffect(effectId: string, consume = true): Thread | undefined {
+    const threadId = this.internal.effects[effectId];
+    if (threadId === undefined) return undefined;
+    const thread = this.internal.threads[threadId];
+    if (thread === undefined || thread.effect !== effectId) {
+      delete this.internal.effects[effectId];
+      return undefined;
+    }
+    if (consume) delete this.internal.effects[effectId];
+    return thread;
+  }
+
+  private cancelEffects(thread: Thread): void {
+    this.clearGuards(thread);
+    const effect = thread.effect;
+    if (effect === null) return;
+    delete this.internal.effects[effect];
+    thread.effect = null;
+    if (thread.phase === 'task') this.commands.push({ kind: 'cancelTask', taskId: effect });
+    else this.commands.push({ kind: 'cancelTimer', timerId: effect });
+  }
+
+  private scopeAt(id: number): Scope {
+    return this.machine.scopes[id] as Scope;
+  }
+
+  private scopeOf(thread: Thread): Scope {
+    return this.scopeAt(thread.scope);
+  }
+
+  private stateOf(thread: Thread): State {
+    const state = this.scopeOf(thread).states[thread.state];
+    if (state === undefined) throw new Error(`state ${thread.state} not found`);
+    return state;
+  }
+
+  /** Writes an event on a thread's cursor (nothing for hidden threads). */
+  private emit(thread: Thread, type: HistoryEventType, detailsKey?: string, details?: JsonObject, advance = true): number {
+    if (thread.hidden) return 0;
+    return this.history.write(thread, type, detailsKey, details, advance);
+  }
+
+  /** Writes an event on `owner`'s history linked from `cursor`'s position. */
+  private emitFor(owner: Thread, cursor: Thread, type: HistoryEventType, detailsKey: string, details: JsonObject, advance = true): number {
+    if (owner.hidden || (owner.box?.distributed ?? false)) return 0;
+    return this.history.write(cursor, type, detailsKey, details, advance);
+  }
+}
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+function noChoiceMatched(): StateFailure {
+  return new StateFailure('States.NoChoiceMatched', 'No Matches!');
+}
+
+/** ErrorEquals matching: exact names, States.ALL for anything, States.TaskFailed for all but timeouts. */
+export function errorMatches(names: readonly string[], error: string): boolean {
+  for (const name of names) {
+    if (name === error) return true;
+    if (name === 'States.ALL' && error !== 'States.Runtime') return true;
+    if (name === 'States.TaskFailed' && error !== 'States.Timeout' && error !== 'States.Runtime' && !error.startsWith('States.')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+type TaskFamily = 'Task' | 'LambdaFunction' | 'Activity';
+
+function taskEventFamily(resource: string): TaskFamily {
+  const parsed = parseTaskResource(resource);
+  if (parsed?.kind === 'lambda-function') return 'LambdaFunction';
+  if (parsed?.kind === 'activity') return 'Activity';
+  return 'Task';
+}
+
+/** resourceType/resource as the Task* events name them: "lambda"/"invoke.waitForTaskToken". */
+function resourceNames(resource: string): { resourceType: string; resource: string } {
+  const match = /^arn:[^:]+:states:[^:]*:[^:]*:([^:]+):(.+)$/.exec(resource);
+  if (match === null) return { resourceType: 'unknown', resource };
+  const service = match[1] as string;
+  const rest = match[2] as string;
+  if (service === 'aws-sdk') {
+    const colon = rest.indexOf(':');
+    return { resourceType: `aws-sdk:${rest.slice(0, colon)}`, resource: rest.slice(colon + 1) };
+  }
+  return { resourceType: service, resource: rest };
+}
+
+function regionOf(arn: string): string {
+  return arn.split(':')[3] ?? 'us-east-1';
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+const encoder = new TextEncoder();
+function byteLength(text: string): number {
+  // Most payloads are small ASCII; only measure precisely when it could matter.
+  if (text.length * 3 <= MAX_PAYLOAD_BYTES) return text.length;
+  return encoder.encode(text).length;
+}
+
+function jsonataBody(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.startsWith('{%') && trimmed.endsWith('%}') ? trimmed.slice(2, -2).trim() : trimmed;
+}
+
+function jsonTypeName(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') return 'object';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
