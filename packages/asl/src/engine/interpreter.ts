@@ -20,7 +20,6 @@ import type {
   TaskState,
   WaitState,
 } from '../definition/types.js';
-import { parseTaskResource } from '../definition/resources.js';
 import type { RandomSource } from '../intrinsics/functions.js';
 import { applyInputPath, applyOutputPath, applyResultPath } from '../paths/dataflow.js';
 import { StatesError, formatStateErrorCause } from '../paths/errors.js';
@@ -29,7 +28,12 @@ import { applyTemplate, evaluateDynamicValue, type EvaluationScope } from '../pa
 import { getAtReferencePath } from '../paths/reference.js';
 import { evaluatePath } from '../paths/jsonpath.js';
 import { selectChoice } from './choice.js';
+import { batchItems } from './batching.js';
+import { StateFailure, errorMatches, jsonTypeName, jsonataBody, noChoiceMatched, retryDelay } from './failure.js';
 import { HistoryWriter, assignedVariablesDetails, payloadDetails } from './history.js';
+import { MAX_PAYLOAD_BYTES, byteLength, isoTime } from './payload.js';
+import { lowerFirst, regionOf, resourceNames, taskEventFamily } from './task-events.js';
+import type { Container, Internal, Thread } from './thread.js';
 import {
   evaluateJsonataExpression,
   evaluateJsonataTemplate,
@@ -48,99 +52,7 @@ import type {
   StepResult,
 } from './types.js';
 
-/** AWS's payload quota: 256 KiB of UTF-8 for any state or execution input and output. */
-export const MAX_PAYLOAD_BYTES = 262_144;
-
-type Phase =
-  /** About to enter `state` (writes *StateEntered). */
-  | 'enter'
-  /** Runs `state` again after a retry, without a new *StateEntered. */
-  | 'rerun'
-  /** A Map iteration that has not written MapIterationStarted yet. */
-  | 'iteration'
-  /** Waiting for the Wait state's timer. */
-  | 'waiting'
-  /** The Wait state's timer fired: write the exit. */
-  | 'waited'
-  /** Waiting for a retry back-off timer. */
-  | 'backoff'
-  /** Waiting for a task. */
-  | 'task'
-  /** A Parallel or Map state waiting for its branches or iterations. */
-  | 'children';
-
-interface Container {
-  readonly kind: 'parallel' | 'map';
-  readonly total: number;
-  readonly results: JsonValue[];
-  /** Map: the items (after ItemsPath/Items and batching); ItemSelector is applied as each starts. */
-  readonly items: JsonValue[];
-  /** Map over an object: the key of each item. */
-  readonly keys: string[] | null;
-  readonly maxConcurrency: number;
-  readonly toleratedCount: number;
-  readonly toleratedPercentage: number;
-  /** The effective state input (what ItemSelector and Parameters see as `$`). */
-  readonly effective: JsonValue;
-  readonly distributed: boolean;
-  started: number;
-  running: number;
-  succeeded: number;
-  failed: number;
-  /** Where new iterations link to. */
-  cursor: number;
-  children: number[];
-}
-
-interface Thread {
-  readonly id: number;
-  readonly parent: number;
-  /** Branch or iteration index in the parent's container. */
-  readonly index: number;
-  readonly scope: number;
-  /** Hidden threads (Distributed Map children) write no history in this execution. */
-  readonly hidden: boolean;
-  state: string;
-  phase: Phase;
-  input: JsonValue;
-  entered: number;
-  enteredAt: number;
-  last: number;
-  /** Attempts used per retrier of the current state; reset when the state is entered. */
-  attempts: number[];
-  retryCount: number;
-  /** Variables declared in this thread's scope (null: none yet). */
-  vars: JsonObject | null;
-  /** The timer or task the thread waits for. */
-  effect: string | null;
-  /** Map/Parallel bookkeeping while in phase 'children'. */
-  box: Container | null;
-  /** Task state: the effective input and parameters while the task runs. */
-  effective: JsonValue;
-  /** Task timeout and heartbeat timers while a task runs. */
-  guards: { timeout: string | null; heartbeat: string | null; heartbeatSeconds: number };
-}
-
-interface Internal {
-  threads: Record<string, Thread>;
-  nextThread: number;
-  nextEffect: number;
-  /** The execution input as JSON text ($$.Execution.Input). */
-  input: string;
-  /** effect id → thread id. */
-  effects: Record<string, number>;
-  timeoutTimer: string | null;
-}
-
-/** A failure inside a state, before Retry/Catch see it. */
-class StateFailure {
-  constructor(
-    readonly error: string,
-    readonly cause: string | undefined,
-    /** JSONata failures also write an EvaluationFailed event naming the field. */
-    readonly location?: string,
-  ) {}
-}
+export { MAX_PAYLOAD_BYTES } from './payload.js';
 
 type Outcome = 'next' | 'blocked' | 'ended';
 
@@ -1101,30 +1013,7 @@ export class Interpreter {
           : this.integerAtPath(batcher.MaxInputBytesPerBatchPath, 'MaxInputBytesPerBatchPath', scope);
       batchInput = batcher.BatchInput !== undefined ? applyTemplate(batcher.BatchInput, scope) : undefined;
     }
-    const limitItems = maxItems ?? Number.MAX_SAFE_INTEGER;
-    const limitBytes = maxBytes ?? MAX_PAYLOAD_BYTES;
-    const batches: JsonValue[] = [];
-    let current: JsonValue[] = [];
-    let bytes = 0;
-    for (const item of items) {
-      const size = byteLength(toJsonText(item));
-      if (current.length > 0 && (current.length >= limitItems || bytes + size > limitBytes)) {
-        batches.push(this.batchObject(current, batchInput));
-        current = [];
-        bytes = 0;
-      }
-      current.push(item);
-      bytes += size;
-    }
-    if (current.length > 0) batches.push(this.batchObject(current, batchInput));
-    return batches;
-  }
-
-  private batchObject(items: JsonValue[], batchInput: JsonValue | undefined): JsonValue {
-    const object: JsonObject = {};
-    if (batchInput !== undefined) object['BatchInput'] = batchInput;
-    object['Items'] = items;
-    return object;
+    return batchItems(items, maxItems ?? Number.MAX_SAFE_INTEGER, maxBytes ?? MAX_PAYLOAD_BYTES, batchInput);
   }
 
   /** Starts as many iterations as MaxConcurrency allows (0: all of them). */
@@ -1348,7 +1237,7 @@ export class Interpreter {
         if (used < maxAttempts) {
           thread.attempts[index] = used + 1;
           thread.retryCount++;
-          const delay = this.retryDelay(retrier, used);
+          const delay = retryDelay(retrier, used, this.random);
           if (delay <= 0) {
             thread.phase = 'rerun';
             return 'next';
@@ -1394,15 +1283,6 @@ export class Interpreter {
     }
     this.threadFailed(thread, failure, thread.last);
     return 'ended';
-  }
-
-  private retryDelay(retrier: Retrier, used: number): number {
-    const interval = retrier.IntervalSeconds ?? 1;
-    const backoff = retrier.BackoffRate ?? 2;
-    let seconds = interval * Math.pow(backoff, used);
-    if (retrier.MaxDelaySeconds !== undefined) seconds = Math.min(seconds, retrier.MaxDelaySeconds);
-    if (retrier.JitterStrategy === 'FULL') seconds = this.random.random() * seconds;
-    return Math.round(seconds * 1000);
   }
 
   // ---- ending -----------------------------------------------------------------------------------
@@ -1524,74 +1404,3 @@ export class Interpreter {
   }
 }
 
-// ---- helpers ------------------------------------------------------------------------------------
-
-function noChoiceMatched(): StateFailure {
-  return new StateFailure('States.NoChoiceMatched', 'No Matches!');
-}
-
-/** ErrorEquals matching: exact names, States.ALL for anything, States.TaskFailed for all but timeouts. */
-export function errorMatches(names: readonly string[], error: string): boolean {
-  for (const name of names) {
-    if (name === error) return true;
-    if (name === 'States.ALL' && error !== 'States.Runtime') return true;
-    if (name === 'States.TaskFailed' && error !== 'States.Timeout' && error !== 'States.Runtime' && !error.startsWith('States.')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-type TaskFamily = 'Task' | 'LambdaFunction' | 'Activity';
-
-function taskEventFamily(resource: string): TaskFamily {
-  const parsed = parseTaskResource(resource);
-  if (parsed?.kind === 'lambda-function') return 'LambdaFunction';
-  if (parsed?.kind === 'activity') return 'Activity';
-  return 'Task';
-}
-
-/** resourceType/resource as the Task* events name them: "lambda"/"invoke.waitForTaskToken". */
-function resourceNames(resource: string): { resourceType: string; resource: string } {
-  const match = /^arn:[^:]+:states:[^:]*:[^:]*:([^:]+):(.+)$/.exec(resource);
-  if (match === null) return { resourceType: 'unknown', resource };
-  const service = match[1] as string;
-  const rest = match[2] as string;
-  if (service === 'aws-sdk') {
-    const colon = rest.indexOf(':');
-    return { resourceType: `aws-sdk:${rest.slice(0, colon)}`, resource: rest.slice(colon + 1) };
-  }
-  return { resourceType: service, resource: rest };
-}
-
-function regionOf(arn: string): string {
-  return arn.split(':')[3] ?? 'us-east-1';
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-function isoTime(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-const encoder = new TextEncoder();
-function byteLength(text: string): number {
-  // Most payloads are small ASCII; only measure precisely when it could matter.
-  if (text.length * 3 <= MAX_PAYLOAD_BYTES) return text.length;
-  return encoder.encode(text).length;
-}
-
-function jsonataBody(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.startsWith('{%') && trimmed.endsWith('%}') ? trimmed.slice(2, -2).trim() : trimmed;
-}
-
-function jsonTypeName(value: JsonValue): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'object') return 'object';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-}
