@@ -142,3 +142,28 @@ export {
   type TimestampInstant,
   type WaitSecondsProblem,
 } from './engine/timestamp.js';
+// JSONata as AWS Step Functions evaluates it (QueryLanguage JSONata).
+export {
+  JSONATA_CACHE_SIZE,
+  DEFAULT_JSONATA_LIMITS,
+  JsonataEvaluationError,
+  checkJsonata,
+  evaluateJsonataExpression,
+  evaluateJsonataTemplate,
+  expectJsonataInteger,
+  expectJsonataNumber,
+  expectJsonataType,
+  isJsonataExpression,
+  jsonataExpressionText,
+  jsonataTypeOf,
+  mapInputNotArrayError,
+  outOfRangeError,
+  timestampParseError,
+  unexpectedTypeError,
+  type JsonataBindings,
+  type JsonataExpectedType,
+  type JsonataLimits,
+  type JsonataResultType,
+  type JsonataStatesAvailability,
+  type NumericRange,
+} from './jsonata/index.js';

@@ -28,8 +28,10 @@ export function startExecution(
   info: ExecutionInfo,
   input: JsonValue,
   env: StepEnvironment,
+  inputText?: string,
 ): Promise<StepResult> {
-  return new Interpreter(asMachine(machine), info, Interpreter.newSnapshot(), env).apply({ kind: 'start', input });
+  const start: ExecutionInput = inputText !== undefined ? { kind: 'start', input, inputText } : { kind: 'start', input };
+  return new Interpreter(asMachine(machine), info, Interpreter.newSnapshot(), env).apply(start);
 }
 
 /** Applies one input to a running execution. Takes ownership of `snapshot` (it may be changed in place). */
@@ -58,6 +60,8 @@ export interface RunOptions {
   readonly history?: boolean;
   /** Runs Task states; without it every task fails with States.TaskFailed. */
   readonly tasks?: (command: RunTaskCommand) => Promise<TaskOutcome>;
+  /** The client's text of the input, kept verbatim in the history (AWS does). */
+  readonly inputText?: string;
   /** Guard against runaway executions. Default 1,000,000 steps. */
   readonly maxSteps?: number;
 }
@@ -133,7 +137,7 @@ export async function runExecution(
     return result.snapshot;
   };
 
-  let snapshot = absorb(await startExecution(machine, info, input, { now, random, history }));
+  let snapshot = absorb(await startExecution(machine, info, input, { now, random, history }, options.inputText));
   for (let steps = 0; snapshot.status === 'RUNNING'; steps++) {
     if (steps >= maxSteps) throw new Error(`execution did not end within ${maxSteps} steps`);
     let next: ExecutionInput;

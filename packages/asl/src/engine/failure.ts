@@ -9,8 +9,10 @@ export class StateFailure {
   constructor(
     readonly error: string,
     readonly cause: string | undefined,
-    /** JSONata failures also write an EvaluationFailed event naming the field. */
+    /** The field an EvaluationFailed event names. */
     readonly location?: string,
+    /** JSONata failures also write an EvaluationFailed event. */
+    readonly evaluation = location !== undefined,
   ) {}
 }
 

@@ -29,7 +29,14 @@ import { getAtReferencePath } from '../paths/reference.js';
 import { evaluatePath } from '../paths/jsonpath.js';
 import { selectChoice } from './choice.js';
 import { batchItems } from './batching.js';
-import { StateFailure, errorMatches, jsonTypeName, jsonataBody, noChoiceMatched, retryDelay } from './failure.js';
+import { StateFailure, errorMatches, noChoiceMatched, retryDelay } from './failure.js';
+import {
+  JsonataEvaluationError,
+  jsonataExpressionText,
+  mapInputNotArrayError,
+  timestampParseError,
+  unexpectedTypeError,
+} from '../jsonata/index.js';
 import { HistoryWriter, assignedVariablesDetails, payloadDetails } from './history.js';
 import { MAX_PAYLOAD_BYTES, byteLength, isoTime } from './payload.js';
 import { lowerFirst, regionOf, resourceNames, taskEventFamily } from './task-events.js';
@@ -88,7 +95,7 @@ export class Interpreter {
     if (this.snapshot.status === 'RUNNING') {
       switch (input.kind) {
         case 'start':
-          this.start(input.input);
+          this.start(input.input, input.inputText);
           break;
         case 'timerFired':
           this.timerFired(input.timerId);
@@ -120,8 +127,10 @@ export class Interpreter {
 
   // ---- inputs ---------------------------------------------------------------------------------
 
-  private start(input: JsonValue): void {
-    const text = toJsonText(input);
+  private start(input: JsonValue, inputText: string | undefined): void {
+    // ExecutionStarted keeps the client's own text; states see compact JSON (AWS recordings since
+    // mid-2024; earlier ones passed the client's text on to the first states as well).
+    const text = inputText ?? toJsonText(input);
     this.internal.input = text;
     const root = this.newThread(-1, 0, 0, false, { last: 0 });
     root.input = input;
@@ -338,10 +347,13 @@ export class Interpreter {
     thread.attempts = [];
     thread.retryCount = 0;
     thread.enteredAt = this.env.now;
-    thread.entered = this.emit(thread, `${state.Type}StateEntered` as HistoryEventType, 'stateEnteredEventDetails', {
-      name: thread.state,
-      ...payloadDetails('input', toJsonText(thread.input)),
-    });
+    // The input text only goes into the event: without history, it is not rendered.
+    thread.entered = this.emit(
+      thread,
+      `${state.Type}StateEntered` as HistoryEventType,
+      'stateEnteredEventDetails',
+      this.history.enabled ? { name: thread.state, ...payloadDetails('input', toJsonText(thread.input)) } : undefined,
+    );
     thread.phase = 'rerun';
   }
 
@@ -400,7 +412,11 @@ export class Interpreter {
     };
     const context: JsonObject = {
       Execution: execution,
-      State: { EnteredTime: isoTime(thread.enteredAt), Name: thread.state, RetryCount: thread.retryCount },
+      // RetryCount only exists where retries do: in Task states (recorded).
+      State:
+        this.stateOf(thread).Type === 'Task'
+          ? { EnteredTime: isoTime(thread.enteredAt), Name: thread.state, RetryCount: thread.retryCount }
+          : { EnteredTime: isoTime(thread.enteredAt), Name: thread.state },
       StateMachine: { Id: info.stateMachineArn, Name: info.stateMachineName },
     };
     if (extra !== undefined) Object.assign(context, extra);
@@ -409,23 +425,15 @@ export class Interpreter {
 
   /** Context object and variables are built only if an expression reads them. */
   private pathScope(thread: Thread, input: JsonValue, extraContext?: JsonObject): EvaluationScope {
-    let context: JsonObject | undefined;
-    let variables: Record<string, JsonValue> | undefined;
-    const makeContext = (): JsonObject => this.context(thread, extraContext);
-    const makeVariables = (): Record<string, JsonValue> => this.visibleVariables(thread);
-    return {
-      input,
-      random: this.random,
-      get context(): JsonValue {
-        context ??= makeContext();
-        return context;
-      },
-      get variables(): Record<string, JsonValue> {
-        variables ??= makeVariables();
-        return variables;
-      },
-    };
+    // One small object per call (a state makes several): an object literal with getters and
+    // closures cost ~15% of a Pass chain's time.
+    return new LazyScope(input, this.random, this.scopeSource, thread, extraContext);
   }
+
+  private readonly scopeSource: ScopeSource = {
+    context: (thread, extraContext) => this.context(thread, extraContext),
+    variables: (thread) => this.visibleVariables(thread),
+  };
 
   private bindings(thread: Thread, states: JsonObject, extraContext?: JsonObject): JsonataBindings {
     let variables: Record<string, JsonValue> | undefined;
@@ -463,6 +471,8 @@ export class Interpreter {
 
   private commitAssign(thread: Thread, assigned: Record<string, JsonValue> | null): JsonObject | undefined {
     if (assigned === null) return undefined;
+    // An empty Assign block assigns nothing and shows nothing (recorded).
+    if (Object.keys(assigned).length === 0) return undefined;
     const target = this.assignTarget(thread);
     for (const name of Object.keys(assigned)) target[name] = assigned[name] as JsonValue;
     return assignedVariablesDetails(assigned, toJsonText);
@@ -495,8 +505,11 @@ export class Interpreter {
     const text = toJsonText(output);
     this.checkPayload(thread, text);
     const assignedDetails = this.commitAssign(thread, assigned);
-    const details: JsonObject = { name: thread.state, ...payloadDetails('output', text) };
-    if (assignedDetails !== undefined) Object.assign(details, assignedDetails);
+    let details: JsonObject | undefined;
+    if (this.history.enabled) {
+      details = { name: thread.state, ...payloadDetails('output', text) };
+      if (assignedDetails !== undefined) Object.assign(details, assignedDetails);
+    }
     this.emit(thread, `${state.Type}StateExited` as HistoryEventType, 'stateExitedEventDetails', details);
     if (next === undefined) {
       this.threadSucceeded(thread, output, text);
@@ -570,11 +583,7 @@ export class Interpreter {
     if (!isJsonataExpression(value)) return value;
     const result = await evaluateJsonataExpression(value, field, bindings);
     if (typeof result !== 'string') {
-      throw new StateFailure(
-        'States.QueryEvaluationError',
-        `The JSONata expression '${jsonataBody(value)}' specified for the field '${field}' returned an unexpected result type. Expected 'string', but was '${jsonTypeName(result)}' for value: ${toJsonText(result)}`,
-        field,
-      );
+      throw unexpectedTypeError(jsonataExpressionText(value), field, 'string', result);
     }
     return result;
   }
@@ -597,11 +606,7 @@ export class Interpreter {
             ? rule.Condition
             : await evaluateJsonataExpression(rule.Condition, 'Condition', bindings);
         if (typeof condition !== 'boolean') {
-          throw new StateFailure(
-            'States.QueryEvaluationError',
-            `The JSONata expression '${jsonataBody(String(rule.Condition))}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '${jsonTypeName(condition)}' for value: ${toJsonText(condition)}`,
-            'Condition',
-          );
+          throw unexpectedTypeError(jsonataExpressionText(String(rule.Condition)), 'Condition', 'boolean', condition);
         }
         if (condition) {
           const assigned = await this.evaluateAssign(thread, state, rule.Assign ?? state.Assign, thread.input, () => states);
@@ -674,11 +679,7 @@ export class Interpreter {
       const checked = checkWaitSeconds(seconds);
       if ('problem' in checked) {
         if (checked.problem === 'tooLong') throw new StatesError('States.Runtime', WAIT_DELAY_TOO_LONG);
-        throw new StateFailure(
-          'States.QueryEvaluationError',
-          `The JSONata expression '${jsonataBody(String(state.Seconds))}' specified for the field 'Seconds' returned an unexpected result type. Expected 'integer', but was '${jsonTypeName(seconds)}' for value: ${toJsonText(seconds)}`,
-          'Seconds',
-        );
+        throw unexpectedTypeError(jsonataExpressionText(String(state.Seconds)), 'Seconds', 'integer', seconds);
       }
       return this.env.now + checked.seconds * 1000;
     }
@@ -686,11 +687,7 @@ export class Interpreter {
     const value = isJsonataExpression(raw) ? await evaluateJsonataExpression(raw, 'Timestamp', bindings) : raw;
     const parsed = typeof value === 'string' ? parseTimestamp(value) : undefined;
     if (parsed === undefined) {
-      throw new StateFailure(
-        'States.QueryEvaluationError',
-        `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${typeof value === 'string' ? value : toJsonText(value)}`,
-        'Timestamp',
-      );
+      throw timestampParseError(typeof value === 'string' ? value : toJsonText(value));
     }
     if (isWaitTooLong(parsed, this.env.now)) throw new StatesError('States.Runtime', WAIT_DELAY_TOO_LONG);
     return parsed;
@@ -763,11 +760,7 @@ export class Interpreter {
     if (typeof value === 'number') return value;
     const result = await evaluateJsonataExpression(value, field, bindings);
     if (typeof result !== 'number' || !Number.isInteger(result) || result < 1) {
-      throw new StateFailure(
-        'States.QueryEvaluationError',
-        `The JSONata expression '${jsonataBody(value)}' specified for the field '${field}' returned an unexpected result type. Expected 'integer', but was '${jsonTypeName(result)}' for value: ${toJsonText(result)}`,
-        field,
-      );
+      throw unexpectedTypeError(jsonataExpressionText(value), field, 'integer', result);
     }
     return result;
   }
@@ -871,14 +864,11 @@ export class Interpreter {
           items = (await evaluateJsonataTemplate(items, 'Items', bindings)) as JsonValue[];
         }
         if (!Array.isArray(items)) {
-          throw new StateFailure(
-            'States.QueryEvaluationError',
-            `The JSONata expression '${jsonataBody(String(state.Items))}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${jsonTypeName(items)}' for value: ${toJsonText(items)}`,
-            'Items',
-          );
+          throw unexpectedTypeError(jsonataExpressionText(String(state.Items)), 'Items', 'array', items);
         }
       } else {
         items = thread.input;
+        if (!Array.isArray(items)) throw mapInputNotArrayError(items);
       }
       maxConcurrency = (await this.jsonataNonNegative(state.MaxConcurrency, 'MaxConcurrency', bindings)) ?? 0;
       toleratedCount = (await this.jsonataNonNegative(state.ToleratedFailureCount, 'ToleratedFailureCount', bindings)) ?? 0;
@@ -893,10 +883,7 @@ export class Interpreter {
           ? state.MaxConcurrency
           : (this.integerAtPath(state.MaxConcurrencyPath, 'MaxConcurrencyPath', scope) ?? 0);
       if (!Array.isArray(items) && !isJsonObject(items)) {
-        throw new StatesError(
-          'States.Runtime',
-          `Map state input must be an array but was: ${jsonTypeName(items)}`,
-        );
+        throw new StatesError('States.Runtime', `Map state input must be an array but was: ${toJsonText(items)}`);
       }
     }
     let keys: string[] | null = null;
@@ -980,11 +967,7 @@ export class Interpreter {
     if (typeof value === 'number') return value;
     const result = await evaluateJsonataExpression(value, field, bindings);
     if (typeof result !== 'number' || result < 0) {
-      throw new StateFailure(
-        'States.QueryEvaluationError',
-        `The JSONata expression '${jsonataBody(value)}' specified for the field '${field}' returned an unexpected result type. Expected 'integer', but was '${jsonTypeName(result)}' for value: ${toJsonText(result)}`,
-        field,
-      );
+      throw unexpectedTypeError(jsonataExpressionText(value), field, 'integer', result);
     }
     return result;
   }
@@ -1202,30 +1185,34 @@ export class Interpreter {
   private toFailure(error: unknown, thread: Thread): StateFailure {
     if (error instanceof StateFailure) {
       if (error.error === 'States.QueryEvaluationError' || error.error === 'States.Runtime') {
-        return new StateFailure(error.error, formatStateErrorCause(thread.state, thread.entered, error.cause ?? ''), error.location);
+        return new StateFailure(
+          error.error,
+          formatStateErrorCause(thread.state, thread.entered, error.cause ?? ''),
+          error.location,
+          error.evaluation,
+        );
       }
       return error;
     }
+    if (error instanceof JsonataEvaluationError) {
+      return new StateFailure(error.error, formatStateErrorCause(thread.state, thread.entered, error.cause), error.location, true);
+    }
     if (error instanceof StatesError) {
-      const location = (error as { location?: unknown }).location;
-      return new StateFailure(
-        error.error,
-        formatStateErrorCause(thread.state, thread.entered, error.cause),
-        typeof location === 'string' ? location : undefined,
-      );
+      return new StateFailure(error.error, formatStateErrorCause(thread.state, thread.entered, error.cause));
     }
     throw error;
   }
 
   /** Retry, then Catch, then the failure leaves the thread. */
   private async handleFailure(thread: Thread, state: State, failure: StateFailure): Promise<Outcome> {
-    if (failure.location !== undefined) {
-      this.emit(thread, 'EvaluationFailed', 'evaluationFailedEventDetails', {
-        cause: failure.cause ?? '',
-        error: failure.error,
-        location: failure.location,
-        state: thread.state,
-      });
+    if (failure.evaluation) {
+      const details: JsonObject = { cause: failure.cause ?? '', error: failure.error };
+      if (failure.location !== undefined) details['location'] = failure.location;
+      details['state'] = thread.state;
+      // Recorded: a failing JSONata field links back past the state's entry (as if the entry were
+      // undone), except a Wait's Timestamp, which links to WaitStateEntered.
+      if (state.Type !== 'Wait' && thread.last === thread.entered) thread.last = thread.enteredPrev;
+      this.emit(thread, 'EvaluationFailed', 'evaluationFailedEventDetails', details);
     }
     const withHandlers = state as { Retry?: Retrier[]; Catch?: Catcher[] };
     if (withHandlers.Retry !== undefined && failure.error !== 'States.Runtime') {
@@ -1329,6 +1316,7 @@ export class Interpreter {
       phase: 'enter',
       input: null,
       entered: 0,
+      enteredPrev: 0,
       enteredAt: this.env.now,
       last: cursor.last,
       attempts: [],
@@ -1404,3 +1392,32 @@ export class Interpreter {
   }
 }
 
+/** How a LazyScope reaches the interpreter's context object and variables. */
+interface ScopeSource {
+  context(thread: Thread, extraContext: JsonObject | undefined): JsonObject;
+  variables(thread: Thread): Record<string, JsonValue>;
+}
+
+/** A JSONPath evaluation scope whose context object (`$$`) and variables are built on first read. */
+class LazyScope implements EvaluationScope {
+  private contextValue: JsonObject | undefined;
+  private variablesValue: Record<string, JsonValue> | undefined;
+
+  constructor(
+    readonly input: JsonValue,
+    readonly random: RandomSource,
+    private readonly source: ScopeSource,
+    private readonly thread: Thread,
+    private readonly extraContext: JsonObject | undefined,
+  ) {}
+
+  get context(): JsonValue {
+    this.contextValue ??= this.source.context(this.thread, this.extraContext);
+    return this.contextValue;
+  }
+
+  get variables(): Record<string, JsonValue> {
+    this.variablesValue ??= this.source.variables(this.thread);
+    return this.variablesValue;
+  }
+}

@@ -15,3 +15,4 @@ export function byteLength(text: string): number {
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }
+

@@ -56,6 +56,8 @@ export interface Thread {
   phase: Phase;
   input: JsonValue;
   entered: number;
+  /** What the *StateEntered event linked to (a JSONata failure at entry links there too). */
+  enteredPrev: number;
   enteredAt: number;
   last: number;
   /** Attempts used per retrier of the current state; reset when the state is entered. */

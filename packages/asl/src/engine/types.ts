@@ -135,7 +135,8 @@ export type Command =
 
 /** What moves an execution on. */
 export type ExecutionInput =
-  | { readonly kind: 'start'; readonly input: JsonValue }
+  /** `inputText`: the client's own text of the input, kept verbatim in the history as AWS does. */
+  | { readonly kind: 'start'; readonly input: JsonValue; readonly inputText?: string }
   | { readonly kind: 'timerFired'; readonly timerId: string }
   | { readonly kind: 'taskStarted'; readonly taskId: string }
   /** SendTaskHeartbeat: restarts the task's heartbeat clock. */

@@ -7,7 +7,8 @@ export type StatesErrorName =
   | 'States.IntrinsicFailure'
   | 'States.ParameterPathFailure'
   | 'States.ResultPathMatchFailure'
-  | 'States.ReferencePathConflict';
+  | 'States.ReferencePathConflict'
+  | 'States.QueryEvaluationError';
 
 export class StatesError extends Error {
   readonly error: StatesErrorName;

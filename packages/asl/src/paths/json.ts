@@ -78,7 +78,10 @@ export function javaDoubleToString(value: number): string {
 
 /** How Java prints a number Jackson read from JSON text (Integer, Long or Double). */
 export function javaNumberToString(value: number): string {
-  if (isJavaIntegral(value)) return Object.is(value, -0) ? '0' : BigInt(value).toString();
+  // Fast path: a safe integer prints the same through String as through BigInt (no exponent below
+  // 2^53, and String(-0) is "0"), without allocating a BigInt.
+  if (Number.isSafeInteger(value)) return String(value);
+  if (isJavaIntegral(value)) return BigInt(value).toString();
   return javaDoubleToString(value);
 }
 
@@ -114,7 +117,11 @@ export function javaClassName(value: JsonValue): string {
 
 const HEX = '0123456789ABCDEF';
 
+/** A character quoteJsonString must escape. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+
 function quoteJsonString(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -139,8 +146,19 @@ export function toJsonText(value: JsonValue): string {
   if (typeof value === 'string') return quoteJsonString(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return javaNumberToString(value);
-  if (Array.isArray(value)) return `[${value.map((item) => toJsonText(item)).join(',')}]`;
-  return `{${Object.keys(value)
-    .map((key) => `${quoteJsonString(key)}:${toJsonText(value[key] as JsonValue)}`)
-    .join(',')}}`;
+  // Plain loops: no per-element closures or intermediate arrays (this runs for every state's
+  // input and output).
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    let out = `[${toJsonText(value[0] as JsonValue)}`;
+    for (let i = 1; i < value.length; i++) out += `,${toJsonText(value[i] as JsonValue)}`;
+    return `${out}]`;
+  }
+  const keys = Object.keys(value);
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    out += `${i === 0 ? '' : ','}${quoteJsonString(key)}:${toJsonText(value[key] as JsonValue)}`;
+  }
+  return `${out}}`;
 }
