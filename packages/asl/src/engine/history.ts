@@ -4,7 +4,7 @@
 // few events AWS writes "beside" the flow (ExecutionStarted, MapIterationSucceeded/Failed,
 // Map/ParallelStateSucceeded), which later events do not point at.
 
-import type { JsonObject, JsonValue } from '../paths/json.js';
+import type { JsonObject } from '../paths/json.js';
 import type { HistoryEvent, HistoryEventType } from './types.js';
 
 /** Where a thread's next event links to. */
@@ -48,11 +48,4 @@ export const NOT_TRUNCATED: JsonObject = { truncated: false };
 
 export function payloadDetails(key: 'input' | 'output', text: string): JsonObject {
   return key === 'input' ? { input: text, inputDetails: NOT_TRUNCATED } : { output: text, outputDetails: NOT_TRUNCATED };
-}
-
-/** assignedVariables renders each value as JSON text. */
-export function assignedVariablesDetails(assigned: Readonly<Record<string, JsonValue>>, render: (v: JsonValue) => string): JsonObject {
-  const texts: JsonObject = {};
-  for (const name of Object.keys(assigned)) texts[name] = render(assigned[name] as JsonValue);
-  return { assignedVariables: texts, assignedVariablesDetails: NOT_TRUNCATED };
 }

@@ -310,4 +310,25 @@ describe('the step interpreter', () => {
     expect(timedOut.snapshot.error).toBe('States.HeartbeatTimeout');
     expect(timedOut.commands).toContainEqual({ kind: 'cancelTask', taskId });
   });
+
+  it('refuses an inner scope writing a variable of an outer scope, and a variable over 256 KiB', async () => {
+    const outerWrite = await runExecution(
+      machine({
+        Setup: { Type: 'Pass', Assign: { total: 0 }, Next: 'M' },
+        M: {
+          Type: 'Map',
+          ItemProcessor: { StartAt: 'Add', States: { Add: { Type: 'Pass', Assign: { total: 1 }, End: true } } },
+          End: true,
+        },
+      }),
+      [1],
+    );
+    expect(outerWrite.status).toBe('FAILED');
+    expect(outerWrite.error).toBe('States.Runtime');
+    expect(outerWrite.cause).toContain("Cannot assign to variable 'total'");
+
+    const tooBig = await runExecution(machine({ P: { Type: 'Pass', Assign: { big: 'x'.repeat(262_144) }, End: true } }), {});
+    expect(tooBig.status).toBe('FAILED');
+    expect(tooBig.error).toBe('States.DataLimitExceeded');
+  });
 });

@@ -37,8 +37,12 @@ import {
   timestampParseError,
   unexpectedTypeError,
 } from '../jsonata/index.js';
-import { HistoryWriter, assignedVariablesDetails, payloadDetails } from './history.js';
+import { HistoryWriter, payloadDetails } from './history.js';
 import { MAX_PAYLOAD_BYTES, byteLength, isoTime } from './payload.js';
+
+/** Quotas on workflow variables (AWS docs): 256 KiB per variable and per Assign, 10 MiB in all. */
+const MAX_VARIABLE_BYTES = 262_144;
+const MAX_EXECUTION_VARIABLE_BYTES = 10 * 1024 * 1024;
 import { lowerFirst, regionOf, resourceNames, taskEventFamily } from './task-events.js';
 import type { Container, Internal, Thread } from './thread.js';
 import {
@@ -474,8 +478,53 @@ export class Interpreter {
     // An empty Assign block assigns nothing and shows nothing (recorded).
     if (Object.keys(assigned).length === 0) return undefined;
     const target = this.assignTarget(thread);
+    const texts: JsonObject = {};
+    let assignedBytes = 0;
+    let delta = 0;
+    for (const name of Object.keys(assigned)) {
+      const owner = this.outerOwner(thread, name);
+      if (owner !== undefined) {
+        throw new StatesError('States.Runtime', `Cannot assign to variable '${name}': it belongs to an outer scope.`);
+      }
+      const text = toJsonText(assigned[name] as JsonValue);
+      const size = byteLength(text);
+      if (size > MAX_VARIABLE_BYTES) {
+        throw new StateFailure('States.DataLimitExceeded', `The variable '${name}' exceeds the maximum size of ${MAX_VARIABLE_BYTES} bytes.`);
+      }
+      assignedBytes += size;
+      const previous = target[name];
+      delta += size - (previous === undefined ? 0 : byteLength(toJsonText(previous)));
+      texts[name] = text;
+    }
+    if (assignedBytes > MAX_VARIABLE_BYTES) {
+      throw new StateFailure(
+        'States.DataLimitExceeded',
+        `The variables assigned by state '${thread.state}' exceed the maximum size of ${MAX_VARIABLE_BYTES} bytes.`,
+      );
+    }
+    const total = (this.internal.variableBytes ?? 0) + delta;
+    if (total > MAX_EXECUTION_VARIABLE_BYTES) {
+      throw new StateFailure(
+        'States.DataLimitExceeded',
+        `The variables of this execution exceed the maximum total size of ${MAX_EXECUTION_VARIABLE_BYTES} bytes.`,
+      );
+    }
+    this.internal.variableBytes = total;
     for (const name of Object.keys(assigned)) target[name] = assigned[name] as JsonValue;
-    return assignedVariablesDetails(assigned, toJsonText);
+    return { assignedVariables: texts, assignedVariablesDetails: { truncated: false } };
+  }
+
+  /** The enclosing thread that already holds `name`, if any (inner scopes may read, not write, it). */
+  private outerOwner(thread: Thread, name: string): Thread | undefined {
+    let current = thread.parent >= 0 ? this.internal.threads[thread.parent] : undefined;
+    if (this.scopeOf(thread).distributed && this.scopeOf(thread).kind === 'iteration') return undefined;
+    while (current !== undefined) {
+      if (current.vars !== null && Object.prototype.hasOwnProperty.call(current.vars, name)) return current;
+      const scope = this.scopeOf(current);
+      if (scope.distributed && scope.kind === 'iteration') return undefined;
+      current = current.parent >= 0 ? this.internal.threads[current.parent] : undefined;
+    }
+    return undefined;
   }
 
   private assignTarget(thread: Thread): JsonObject {
@@ -1333,6 +1382,10 @@ export class Interpreter {
 
   private removeThread(thread: Thread): void {
     if (thread.box !== null) this.abortChildren(thread);
+    // An inner scope's variables die with it.
+    if (thread.parent >= 0 && thread.vars !== null && this.internal.variableBytes !== undefined) {
+      for (const value of Object.values(thread.vars)) this.internal.variableBytes -= byteLength(toJsonText(value));
+    }
     delete this.internal.threads[thread.id];
   }
 

@@ -84,5 +84,7 @@ export interface Internal {
   /** effect id → thread id. */
   effects: Record<string, number>;
   timeoutTimer: string | null;
+  /** Bytes of JSON text held in variables across all live scopes (the 10 MiB quota). */
+  variableBytes?: number;
 }
 
