@@ -107,7 +107,11 @@ const DEFAULT_INFO: ExecutionInfo = {
   type: 'STANDARD',
 };
 
-/** Runs an execution to its end in memory with virtual time (tests, Express-style runs, benchmarks). */
+/**
+ * Runs an execution to its end in memory with virtual time (tests, Express-style runs, benchmarks).
+ * Tasks answer before any timer fires, so task timeouts and heartbeats never trigger here; drive
+ * `step` directly to test those.
+ */
 export async function runExecution(
   machineOrDefinition: CompiledMachine | StateMachineDefinition,
   input: JsonValue,
@@ -121,6 +125,8 @@ export async function runExecution(
   const events: HistoryEvent[] = [];
   const timers = new Map<string, number>();
   const tasks: Array<Promise<{ id: string; outcome: TaskOutcome }>> = [];
+  // AWS always records the start of a task before its result.
+  const starts: string[] = [];
   const maxSteps = options.maxSteps ?? 1_000_000;
   const run = options.tasks ?? (() => Promise.resolve<TaskOutcome>({ ok: false, error: 'States.TaskFailed', cause: 'No task runner' }));
 
@@ -131,6 +137,7 @@ export async function runExecution(
       else if (command.kind === 'cancelTimer') timers.delete(command.timerId);
       else if (command.kind === 'runTask') {
         const id = command.taskId;
+        starts.push(id);
         tasks.push(run(command).then((outcome) => ({ id, outcome })));
       }
     }
@@ -141,8 +148,11 @@ export async function runExecution(
   for (let steps = 0; snapshot.status === 'RUNNING'; steps++) {
     if (steps >= maxSteps) throw new Error(`execution did not end within ${maxSteps} steps`);
     let next: ExecutionInput;
-    const task = tasks.shift();
-    if (task !== undefined) {
+    const started = starts.shift();
+    const task = started === undefined ? tasks.shift() : undefined;
+    if (started !== undefined) {
+      next = { kind: 'taskStarted', taskId: started };
+    } else if (task !== undefined) {
       const { id, outcome } = await task;
       next = outcome.ok
         ? { kind: 'taskSucceeded', taskId: id, output: outcome.output }

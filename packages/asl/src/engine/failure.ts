@@ -2,7 +2,7 @@
 
 import type { Retrier } from '../definition/types.js';
 import type { RandomSource } from '../intrinsics/functions.js';
-import type { JsonValue } from '../paths/json.js';
+import type { JsonObject, JsonValue } from '../paths/json.js';
 
 /** A failure inside a state, before Retry/Catch see it. */
 export class StateFailure {
@@ -13,7 +13,25 @@ export class StateFailure {
     readonly location?: string,
     /** JSONata failures also write an EvaluationFailed event. */
     readonly evaluation = location !== undefined,
+    /** How the failure reads in a catcher's error output, when not simply {Error, Cause}. */
+    readonly errorOutput?: JsonObject,
+    /** A missed heartbeat: reported as States.Timeout, but a States.HeartbeatTimeout retrier or catcher matches it. */
+    readonly heartbeat = false,
   ) {}
+}
+
+/** The error output a catcher (or a tolerated Map iteration) sees: `{Error, Cause}`. */
+export function errorOutputOf(failure: StateFailure): JsonObject {
+  if (failure.errorOutput !== undefined) return failure.errorOutput;
+  const output: JsonObject = {};
+  if (failure.error !== '') output['Error'] = failure.error;
+  if (failure.cause !== undefined) output['Cause'] = failure.cause;
+  return output;
+}
+
+/** Whether a retrier's or catcher's ErrorEquals covers this failure. */
+export function failureMatches(names: readonly string[], failure: StateFailure): boolean {
+  return errorMatches(names, failure.error) || (failure.heartbeat && names.includes('States.HeartbeatTimeout'));
 }
 
 /** AWS's cause text for a Choice with no match and no Default is not recorded. */

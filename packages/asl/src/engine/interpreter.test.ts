@@ -118,6 +118,9 @@ describe('the step interpreter', () => {
       const command = result.commands.find((c) => c.kind === 'startTimer' || c.kind === 'runTask');
       let input: ExecutionInput;
       if (command?.kind === 'runTask') {
+        // The driver reports the start first, as runExecution does.
+        result = await step(compiled, info, snapshot, { kind: 'taskStarted', taskId: command.taskId }, { now, random });
+        events.push(...result.events);
         input = failedOnce
           ? { kind: 'taskSucceeded', taskId: command.taskId, output: { Payload: [1, 2] } }
           : { kind: 'taskFailed', taskId: command.taskId, error: 'Boom', cause: 'first' };
@@ -128,7 +131,7 @@ describe('the step interpreter', () => {
       } else {
         throw new Error('stuck');
       }
-      result = await step(compiled, info, snapshot, input, { now, random });
+      result = await step(compiled, info, JSON.parse(JSON.stringify(result.snapshot)) as ExecutionSnapshot, input, { now, random });
     }
     events.push(...result.events);
     expect(events).toEqual(direct.events);
@@ -307,7 +310,7 @@ describe('the step interpreter', () => {
     expect(newHeartbeat).toMatchObject({ fireAt: 15_000 });
     const timedOut = await step(compiled, info, beat.snapshot, { kind: 'timerFired', timerId: (newHeartbeat as { timerId: string }).timerId }, { now: 15_000, random });
     expect(types(timedOut.events)).toEqual(['TaskTimedOut', 'ExecutionFailed']);
-    expect(timedOut.snapshot.error).toBe('States.HeartbeatTimeout');
+    expect(timedOut.snapshot.error).toBe('States.Timeout');
     expect(timedOut.commands).toContainEqual({ kind: 'cancelTask', taskId });
   });
 

@@ -29,7 +29,7 @@ import { getAtReferencePath } from '../paths/reference.js';
 import { evaluatePath } from '../paths/jsonpath.js';
 import { selectChoice } from './choice.js';
 import { batchItems } from './batching.js';
-import { StateFailure, errorMatches, noChoiceMatched, retryDelay } from './failure.js';
+import { StateFailure, errorOutputOf, failureMatches, noChoiceMatched, retryDelay } from './failure.js';
 import {
   JsonataEvaluationError,
   jsonataExpressionText,
@@ -157,7 +157,11 @@ export class Interpreter {
 
   private timerFired(timerId: string): void {
     if (timerId === EXECUTION_TIMEOUT) {
-      if (this.internal.timeoutTimer === EXECUTION_TIMEOUT) this.timeOut('States.Timeout', undefined);
+      if (this.internal.timeoutTimer === EXECUTION_TIMEOUT) {
+        // It has fired: nothing left to cancel.
+        this.internal.timeoutTimer = null;
+        this.timeOut('States.Timeout', undefined);
+      }
       return;
     }
     const guarded = this.internal.effects[timerId];
@@ -214,7 +218,9 @@ export class Interpreter {
     this.commands.push({ kind: 'cancelTask', taskId });
     this.clearGuards(thread);
     const state = this.stateOf(thread) as TaskState;
-    const error = heartbeat ? 'States.HeartbeatTimeout' : 'States.Timeout';
+    // Recorded: a missed heartbeat reads States.Timeout like any other task timeout, and a catcher
+    // sees an empty Cause.
+    const error = 'States.Timeout';
     const family = taskEventFamily(state.Resource);
     if (family === 'Task') {
       const names = resourceNames(state.Resource);
@@ -223,7 +229,8 @@ export class Interpreter {
       this.emit(thread, `${family}TimedOut` as HistoryEventType, `${lowerFirst(family)}TimedOutEventDetails`, { error });
     }
     thread.phase = 'rerun';
-    this.later(thread, await this.handleFailure(thread, state, new StateFailure(error, undefined)));
+    const failure = new StateFailure(error, undefined, undefined, false, { Error: error, Cause: '' }, heartbeat);
+    this.later(thread, await this.handleFailure(thread, state, failure));
   }
 
   private taskStarted(taskId: string): void {
@@ -247,6 +254,14 @@ export class Interpreter {
     const state = this.stateOf(thread) as TaskState;
     const text = toJsonText(output);
     const kind = taskEventFamily(state.Resource);
+    if (byteLength(text) > MAX_PAYLOAD_BYTES) {
+      // Recorded: no success event; the task fails, naming the resource type (or function ARN).
+      const names = resourceNames(state.Resource);
+      const subject = kind === 'Task' ? names.resourceType : state.Resource;
+      const cause = `The state/task '${subject}' returned a result with a size exceeding the maximum number of bytes service limit.`;
+      await this.taskFailedWith(thread, state, kind, 'States.DataLimitExceeded', cause);
+      return;
+    }
     if (kind === 'Task') {
       const names = resourceNames(state.Resource);
       this.emit(thread, 'TaskSucceeded', 'taskSucceededEventDetails', {
@@ -259,16 +274,21 @@ export class Interpreter {
     }
     thread.phase = 'rerun';
     try {
-      if (byteLength(text) > MAX_PAYLOAD_BYTES) {
-        throw new StateFailure(
-          'States.DataLimitExceeded',
-          `The state/task '${thread.state}' returned a result with a size exceeding the maximum number of bytes service limit.`,
-        );
-      }
       this.later(thread, await this.finishResult(thread, state, output));
     } catch (error) {
       this.later(thread, await this.handleFailure(thread, state, this.toFailure(error, thread)));
     }
+  }
+
+  private async taskFailedWith(thread: Thread, state: TaskState, kind: string, error: string, cause: string): Promise<void> {
+    if (kind === 'Task') {
+      const names = resourceNames(state.Resource);
+      this.emit(thread, 'TaskFailed', 'taskFailedEventDetails', { cause, error, resource: names.resource, resourceType: names.resourceType });
+    } else {
+      this.emit(thread, `${kind}Failed` as HistoryEventType, `${lowerFirst(kind)}FailedEventDetails`, { cause, error });
+    }
+    thread.phase = 'rerun';
+    this.later(thread, await this.handleFailure(thread, state, new StateFailure(error, cause)));
   }
 
   /** Outside the run loop, a thread that can move on goes back on the ready list. */
@@ -293,7 +313,9 @@ export class Interpreter {
       this.emit(thread, `${kind}Failed` as HistoryEventType, `${lowerFirst(kind)}FailedEventDetails`, details);
     }
     thread.phase = 'rerun';
-    this.later(thread, await this.handleFailure(thread, state, new StateFailure(error, cause)));
+    // Recorded: a task that failed without error or cause shows both as null to a catcher.
+    const errorOutput: JsonObject = { Error: error === '' ? null : error, Cause: cause ?? null };
+    this.later(thread, await this.handleFailure(thread, state, new StateFailure(error, cause, undefined, false, errorOutput)));
   }
 
   private abort(error: string | undefined, cause: string | undefined): void {
@@ -1149,18 +1171,31 @@ export class Interpreter {
     this.removeThread(thread);
     box.running--;
     box.failed++;
+    const cause = { last: causeEvent };
     if (box.kind === 'map') {
       this.emitFor(parent, thread, 'MapIterationFailed', 'mapIterationFailedEventDetails', { index: thread.index, name: parent.state }, false);
       box.cursor = causeEvent;
       if (this.tolerated(box)) {
-        const errorOutput: JsonObject = {};
-        if (failure.error !== '') errorOutput['Error'] = failure.error;
-        if (failure.cause !== undefined) errorOutput['Cause'] = failure.cause;
-        box.results[thread.index] = errorOutput;
+        box.results[thread.index] = errorOutputOf(failure);
         this.childSettled(parent);
         return;
       }
     }
+    // Recorded: a Task that failed its iteration or branch is reported aborted, then every other
+    // running iteration (MapIterationAborted) and the state each was in, all linked to the failure.
+    if (this.stateOf(thread).Type === 'Task') this.emitFor(parent, cause as Thread, 'TaskStateAborted', '', {}, false);
+    for (const id of box.children) {
+      const sibling = this.internal.threads[id];
+      if (sibling === undefined || sibling === thread) continue;
+      if (box.kind === 'map') {
+        this.emitFor(parent, cause as Thread, 'MapIterationAborted', 'mapIterationAbortedEventDetails', { index: sibling.index, name: parent.state }, false);
+      }
+      const type = sibling.phase === 'iteration' ? undefined : this.stateOf(sibling).Type;
+      if (type === 'Task' || type === 'Wait' || type === 'Map' || type === 'Parallel') {
+        this.emitFor(parent, cause as Thread, `${type}StateAborted` as HistoryEventType, '', {}, false);
+      }
+    }
+    if (box.distributed && !parent.hidden) this.history.write(cause, 'MapRunFailed', undefined, undefined, false);
     // The container fails: stop the other children, then the Map/Parallel state handles the error.
     this.abortChildren(parent);
     parent.last = causeEvent;
@@ -1265,7 +1300,7 @@ export class Interpreter {
     }
     const withHandlers = state as { Retry?: Retrier[]; Catch?: Catcher[] };
     if (withHandlers.Retry !== undefined && failure.error !== 'States.Runtime') {
-      const index = withHandlers.Retry.findIndex((retrier) => errorMatches(retrier.ErrorEquals, failure.error));
+      const index = withHandlers.Retry.findIndex((retrier) => failureMatches(retrier.ErrorEquals, failure));
       const retrier = index >= 0 ? withHandlers.Retry[index] : undefined;
       if (retrier !== undefined) {
         const used = thread.attempts[index] ?? 0;
@@ -1292,11 +1327,9 @@ export class Interpreter {
       if (state.Type === 'Parallel') this.emit(thread, 'ParallelStateFailed');
     }
     if (withHandlers.Catch !== undefined && failure.error !== 'States.Runtime') {
-      const catcher = withHandlers.Catch.find((candidate) => errorMatches(candidate.ErrorEquals, failure.error));
+      const catcher = withHandlers.Catch.find((candidate) => failureMatches(candidate.ErrorEquals, failure));
       if (catcher !== undefined) {
-        const errorOutput: JsonObject = {};
-        if (failure.error !== '') errorOutput['Error'] = failure.error;
-        if (failure.cause !== undefined) errorOutput['Cause'] = failure.cause;
+        const errorOutput = errorOutputOf(failure);
         try {
           let output: JsonValue;
           let assigned: Record<string, JsonValue> | null;
@@ -1331,8 +1364,9 @@ export class Interpreter {
     error: string | undefined,
     cause: string | undefined,
   ): void {
+    // Recorded: ExecutionAborted links to no event; a timeout links to the last one.
     const root = this.internal.threads[0];
-    const cursor = root ?? { last: 0 };
+    const cursor = status === 'ABORTED' || root === undefined ? { last: 0 } : root;
     this.history.write(cursor, type, detailsKey, details);
     if (error !== undefined) this.snapshot.error = error;
     if (cause !== undefined) this.snapshot.cause = cause;
@@ -1441,7 +1475,9 @@ export class Interpreter {
   /** Writes an event on `owner`'s history linked from `cursor`'s position. */
   private emitFor(owner: Thread, cursor: Thread, type: HistoryEventType, detailsKey: string, details: JsonObject, advance = true): number {
     if (owner.hidden || (owner.box?.distributed ?? false)) return 0;
-    return this.history.write(cursor, type, detailsKey, details, advance);
+    return detailsKey === ''
+      ? this.history.write(cursor, type, undefined, undefined, advance)
+      : this.history.write(cursor, type, detailsKey, details, advance);
   }
 }
 
