@@ -54,6 +54,11 @@ export {
   type JsonPrimitive,
   type JsonValue,
 } from './paths/json.js';
+// JSON text read as AWS's Java services read it (Jackson's readTree): the tree, plain values, and
+// Jackson's messages and locations for text that does not parse.
+export { readJsonTree, type ReadJsonOptions } from './json/reader.js';
+export { toJsonValue, type JsonNode, type JsonObjectNode } from './json/tree.js';
+export { JsonReadError, jacksonLocation } from './json/location.js';
 export {
   FieldPathError,
   IntrinsicEvaluationError,

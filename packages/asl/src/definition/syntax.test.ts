@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readJson, toPlain, JsonReadError } from './json.js';
 import { isItemReaderResource, parseTaskResource } from './resources.js';
 import { intrinsicCall, isReferencePath, isRfc3339Timestamp, labelProblem, pathKind, pythonRepr } from './syntax.js';
 
@@ -69,31 +68,6 @@ describe('resources', () => {
     });
     expect(isItemReaderResource('arn:aws:states:::s3:listObjectsV2')).toBe(true);
     expect(isItemReaderResource('arn:aws:states:::s3:putObject')).toBe(false);
-  });
-});
-
-describe('reading JSON', () => {
-  it('keeps duplicated keys in order and the last value', () => {
-    const node = readJson('{"a": 1, "b": 2.0, "a": 3}');
-    expect(node?.kind === 'object' && node.entries.map(([k]) => k)).toEqual(['a', 'b', 'a']);
-    expect(node && toPlain(node)).toEqual({ a: 3, b: 2 });
-  });
-
-  it('fails with line and column across lines', () => {
-    try {
-      readJson('{\n  "a": x\n}');
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(JsonReadError);
-      expect((e as JsonReadError).location).toBe('[Source: (String)"{\n  "a": x\n}"; line: 2, column: 9]');
-    }
-  });
-
-  it('keeps "__proto__" as an ordinary key', () => {
-    const node = readJson('{"__proto__": {"x": 1}}');
-    const plain = node && (toPlain(node) as Record<string, unknown>);
-    expect(Object.keys(plain ?? {})).toEqual(['__proto__']);
-    expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
   });
 });
 

@@ -9,7 +9,9 @@
 // measurements quoted in peers' issue trackers); where AWS's wording is not known the message keeps
 // AWS's style. See the module's test for what is pinned against recordings.
 
-import { readJson, toPlain, JsonReadError, type JNode, type JObject } from './json.js';
+import { JsonReadError } from '../json/location.js';
+import { readJsonTree } from '../json/reader.js';
+import { toJsonValue, type JsonNode, type JsonObjectNode } from '../json/tree.js';
 import { isItemReaderResource, isResultWriterResource, parseTaskResource } from './resources.js';
 import {
   STRING_INTRINSICS,
@@ -196,7 +198,7 @@ class Validator {
   private schema(message: string, location: string): void {
     this.error(SCHEMA, message, shown(location));
   }
-  private required(object: JObject, fields: readonly string[], location: string): void {
+  private required(object: JsonObjectNode, fields: readonly string[], location: string): void {
     const missing = fields.filter((f) => !object.map.has(f));
     if (missing.length > 0) this.schema(`These fields are required: [${missing.join(', ')}]`, location);
   }
@@ -210,7 +212,7 @@ class Validator {
   private typeError(type: string, location: string): void {
     this.schema(`Expected value of type ${type}`, location);
   }
-  private exclusive(object: JObject, fields: readonly string[], location: string, requireOne: boolean): void {
+  private exclusive(object: JsonObjectNode, fields: readonly string[], location: string, requireOne: boolean): void {
     const count = fields.filter((f) => object.map.has(f)).length;
     if (count > 1) this.schema(`There should only be one of the following fields: [${fields.join(', ')}]`, location);
     else if (count === 0 && requireOne) this.schema(`This object should have only one of the following fields: [${fields.join(', ')}]`, location);
@@ -218,20 +220,20 @@ class Validator {
 
   // ---- value checks -----------------------------------------------------------------------------
 
-  private string(node: JNode, location: string): node is Extract<JNode, { kind: 'string' }> {
+  private string(node: JsonNode, location: string): node is Extract<JsonNode, { kind: 'string' }> {
     if (node.kind === 'string') return true;
     this.typeError('String', location);
     return false;
   }
-  private boolean(node: JNode, location: string): void {
+  private boolean(node: JsonNode, location: string): void {
     if (node.kind !== 'boolean') this.typeError('Boolean', location);
   }
-  private object(node: JNode, location: string): node is JObject {
+  private object(node: JsonNode, location: string): node is JsonObjectNode {
     if (node.kind === 'object') return true;
     this.typeError('Object', location);
     return false;
   }
-  private array(node: JNode, location: string, nonEmpty: boolean): readonly JNode[] | undefined {
+  private array(node: JsonNode, location: string, nonEmpty: boolean): readonly JsonNode[] | undefined {
     if (node.kind !== 'array') {
       this.typeError('Array', location);
       return undefined;
@@ -242,7 +244,7 @@ class Validator {
     }
     return node.items;
   }
-  private enumeration(node: JNode, field: string, values: readonly string[], location: string): void {
+  private enumeration(node: JsonNode, field: string, values: readonly string[], location: string): void {
     if (node.kind !== 'string' || !values.includes(node.value)) {
       this.schema(`The field '${field}' should have one of these values: [${values.join(', ')}]`, location);
     }
@@ -252,14 +254,14 @@ class Validator {
     else if (max !== undefined && value > max) this.schema(`Maximum value is ${max}`, location);
   }
   /** An integer (an integral number written with a fraction is taken as one). */
-  private integer(node: JNode, location: string, min?: number, max?: number): void {
+  private integer(node: JsonNode, location: string, min?: number, max?: number): void {
     if (node.kind !== 'number' || !Number.isInteger(node.value)) {
       this.typeError('Integer', location);
       return;
     }
     this.range(node.value, location, min, max);
   }
-  private number(node: JNode, location: string, min?: number, max?: number): void {
+  private number(node: JsonNode, location: string, min?: number, max?: number): void {
     if (node.kind !== 'number') {
       this.typeError('Number', location);
       return;
@@ -267,16 +269,16 @@ class Validator {
     this.range(node.value, location, min, max);
   }
   /** A field taking an integer, or in JSONata a "{% %}" expression. */
-  private integerOrExpression(node: JNode, language: QueryLanguage, location: string, min?: number, max?: number): void {
+  private integerOrExpression(node: JsonNode, language: QueryLanguage, location: string, min?: number, max?: number): void {
     if (language === 'JSONata' && node.kind === 'string' && isJsonataExpression(node.value)) this.jsonata(node.value, location);
     else this.integer(node, location, min, max);
   }
-  private numberOrExpression(node: JNode, language: QueryLanguage, location: string, min?: number, max?: number): void {
+  private numberOrExpression(node: JsonNode, language: QueryLanguage, location: string, min?: number, max?: number): void {
     if (language === 'JSONata' && node.kind === 'string' && isJsonataExpression(node.value)) this.jsonata(node.value, location);
     else this.number(node, location, min, max);
   }
   /** A string field that JSONata may give as an expression. */
-  private text(node: JNode, language: QueryLanguage, location: string): void {
+  private text(node: JsonNode, language: QueryLanguage, location: string): void {
     if (!this.string(node, location)) return;
     if (language === 'JSONata' && isJsonataExpression(node.value)) this.jsonata(node.value, location);
   }
@@ -286,13 +288,13 @@ class Validator {
   }
 
   /** InputPath, OutputPath, ItemsPath, the *Path fields: a Path; null where the field allows it. */
-  private path(node: JNode, field: string, location: string, nullable: boolean): void {
+  private path(node: JsonNode, field: string, location: string, nullable: boolean): void {
     if (node.kind === 'null' && nullable) return;
     if (node.kind === 'string' && isPath(node.value)) return;
     this.schema(`The value for the field '${field}' must be a valid JSONPath`, location);
   }
   /** ResultPath: a Reference Path or null. */
-  private referencePath(node: JNode, field: string, location: string): void {
+  private referencePath(node: JsonNode, field: string, location: string): void {
     if (node.kind === 'null') return;
     if (node.kind === 'string' && isReferencePath(node.value)) return;
     this.schema(`The value for the field '${field}' must be a valid ReferencePath`, location);
@@ -303,7 +305,7 @@ class Validator {
    * template's own location, naming the key). JSONata: every "{% %}" string is an expression
    * (reported where it sits).
    */
-  private template(node: JNode, language: QueryLanguage, location: string, root = location): void {
+  private template(node: JsonNode, language: QueryLanguage, location: string, root = location): void {
     if (node.kind === 'object') {
       for (const [key, value] of node.entries) {
         if (language === 'JSONPath' && key.endsWith('.$')) {
@@ -321,7 +323,7 @@ class Validator {
     }
   }
   /** A template that must be an object (ResultSelector, Assign), or in JSONata may be an expression. */
-  private objectTemplate(node: JNode, language: QueryLanguage, location: string, expressionAllowed: boolean): void {
+  private objectTemplate(node: JsonNode, language: QueryLanguage, location: string, expressionAllowed: boolean): void {
     if (expressionAllowed && language === 'JSONata' && node.kind === 'string' && isJsonataExpression(node.value)) {
       this.jsonata(node.value, location);
       return;
@@ -331,13 +333,13 @@ class Validator {
 
   // ---- machines ---------------------------------------------------------------------------------
 
-  document(root: JObject, type: StateMachineType): void {
+  document(root: JsonObjectNode, type: StateMachineType): void {
     const ql = root.map.get('QueryLanguage');
     this.machineLanguage = ql !== undefined && ql.kind === 'string' && ql.value !== 'JSONPath' ? 'JSONata' : 'JSONPath';
     this.machine(root, '', 'root', type);
   }
 
-  private machine(object: JObject, location: string, kind: Machine, type: StateMachineType): void {
+  private machine(object: JsonObjectNode, location: string, kind: Machine, type: StateMachineType): void {
     const allowed =
       kind === 'root'
         ? ['Comment', 'StartAt', 'States', 'Version', 'TimeoutSeconds', 'QueryLanguage']
@@ -385,7 +387,7 @@ class Validator {
 
   // ---- states -----------------------------------------------------------------------------------
 
-  private state(node: JNode, location: string, type: StateMachineType): void {
+  private state(node: JsonNode, location: string, type: StateMachineType): void {
     if (!this.object(node, location)) return;
     const typeNode = node.map.get('Type');
     if (typeNode === undefined) {
@@ -402,7 +404,7 @@ class Validator {
     this.required(node, REQUIRED_STATE_FIELDS[stateType] ?? [], location);
 
     /** The fields present that this state accepts in its language. */
-    const usable = new Map<string, JNode>();
+    const usable = new Map<string, JsonNode>();
     for (const [field, value] of node.entries) {
       if (field === 'Type' || field === 'QueryLanguage') continue;
       if (field === 'Comment') {
@@ -454,7 +456,7 @@ class Validator {
   }
 
   /** The state's effective query language; a JSONPath state under a JSONata machine is refused. */
-  private stateLanguage(node: JObject, location: string): QueryLanguage {
+  private stateLanguage(node: JsonObjectNode, location: string): QueryLanguage {
     const ql = node.map.get('QueryLanguage');
     if (ql === undefined) return this.machineLanguage;
     this.enumeration(ql, 'QueryLanguage', ['JSONPath', 'JSONata'], child(location, 'QueryLanguage'));
@@ -466,7 +468,7 @@ class Validator {
   }
 
   /** Fields that mean the same on every state type that has them. */
-  private commonField(field: string, value: JNode, language: QueryLanguage, location: string): void {
+  private commonField(field: string, value: JsonNode, language: QueryLanguage, location: string): void {
     const at = child(location, field);
     switch (field) {
       case 'InputPath':
@@ -500,7 +502,7 @@ class Validator {
     }
   }
 
-  private task(node: JObject, usable: Map<string, JNode>, language: QueryLanguage, location: string, type: StateMachineType): void {
+  private task(node: JsonObjectNode, usable: Map<string, JsonNode>, language: QueryLanguage, location: string, type: StateMachineType): void {
     const resource = usable.get('Resource');
     if (resource !== undefined && this.string(resource, child(location, 'Resource'))) {
       const at = child(location, 'Resource');
@@ -537,7 +539,7 @@ class Validator {
     }
   }
 
-  private wait(node: JObject, usable: Map<string, JNode>, language: QueryLanguage, location: string): void {
+  private wait(node: JsonObjectNode, usable: Map<string, JsonNode>, language: QueryLanguage, location: string): void {
     const timing = ['SecondsPath', 'Seconds', 'TimestampPath', 'Timestamp'];
     const present = timing.filter((f) => usable.has(f));
     if (present.length > 1) this.schema(`There should only be one of the following fields: [${timing.join(', ')}]`, location);
@@ -558,7 +560,7 @@ class Validator {
     }
   }
 
-  private fail(node: JObject, usable: Map<string, JNode>, language: QueryLanguage, location: string): void {
+  private fail(node: JsonObjectNode, usable: Map<string, JsonNode>, language: QueryLanguage, location: string): void {
     for (const field of ['Error', 'Cause']) {
       const value = usable.get(field);
       if (value !== undefined) this.text(value, language, child(location, field));
@@ -573,7 +575,7 @@ class Validator {
 
   // ---- Choice -----------------------------------------------------------------------------------
 
-  private choice(usable: Map<string, JNode>, language: QueryLanguage, location: string): void {
+  private choice(usable: Map<string, JsonNode>, language: QueryLanguage, location: string): void {
     const def = usable.get('Default');
     if (def !== undefined) this.string(def, child(location, 'Default'));
     const choices = usable.get('Choices');
@@ -586,7 +588,7 @@ class Validator {
     });
   }
 
-  private jsonataRule(node: JNode, location: string): void {
+  private jsonataRule(node: JsonNode, location: string): void {
     if (!this.object(node, location)) return;
     const allowed: Record<string, Lang> = { Condition: 'A', Next: 'both', Assign: 'both', Output: 'A', Comment: 'both', Variable: 'P', And: 'P', Or: 'P', Not: 'P' };
     this.required(node, ['Condition', 'Next'], location);
@@ -605,7 +607,7 @@ class Validator {
   }
 
   /** A JSONPath rule; top-level rules carry Next (and Assign), nested ones do not. */
-  private rule(node: JNode, location: string, top: boolean): void {
+  private rule(node: JsonNode, location: string, top: boolean): void {
     if (!this.object(node, location)) return;
     if (top) this.required(node, ['Next'], location);
     const variable = node.map.has('Variable');
@@ -651,7 +653,7 @@ class Validator {
     }
   }
 
-  private operand(operator: string, value: JNode, location: string): void {
+  private operand(operator: string, value: JsonNode, location: string): void {
     if (operator.endsWith('Path')) this.path(value, operator, location, false);
     else if (operator.startsWith('Is') || operator === 'BooleanEquals') this.boolean(value, location);
     else if (operator.startsWith('Numeric')) this.number(value, location);
@@ -662,7 +664,7 @@ class Validator {
 
   // ---- Retry and Catch ----------------------------------------------------------------------------
 
-  private errorEquals(node: JNode, location: string, last: boolean): void {
+  private errorEquals(node: JsonNode, location: string, last: boolean): void {
     const names = this.array(node, location, true);
     if (names === undefined) return;
     names.forEach((name, i) => this.string(name, `${location}[${i}]`));
@@ -670,7 +672,7 @@ class Validator {
     if (all && (names.length > 1 || !last)) this.schema('States.ALL must appear alone and at end of list', location);
   }
 
-  private retry(node: JNode, location: string): void {
+  private retry(node: JsonNode, location: string): void {
     const retriers = this.array(node, location, false);
     retriers?.forEach((retrier, i) => {
       const at = `${location}[${i}]`;
@@ -706,7 +708,7 @@ class Validator {
     });
   }
 
-  private catchers(node: JNode, language: QueryLanguage, location: string): void {
+  private catchers(node: JsonNode, language: QueryLanguage, location: string): void {
     const catchers = this.array(node, location, false);
     catchers?.forEach((catcher, i) => {
       const at = `${location}[${i}]`;
@@ -728,7 +730,7 @@ class Validator {
 
   // ---- Parallel and Map -------------------------------------------------------------------------
 
-  private parallel(usable: Map<string, JNode>, location: string, type: StateMachineType): void {
+  private parallel(usable: Map<string, JsonNode>, location: string, type: StateMachineType): void {
     const branches = usable.get('Branches');
     if (branches === undefined) return;
     this.array(branches, child(location, 'Branches'), true)?.forEach((branch, i) => {
@@ -737,7 +739,7 @@ class Validator {
     });
   }
 
-  private map(node: JObject, usable: Map<string, JNode>, language: QueryLanguage, location: string, type: StateMachineType): void {
+  private map(node: JsonObjectNode, usable: Map<string, JsonNode>, language: QueryLanguage, location: string, type: StateMachineType): void {
     this.exclusive(node, ['ItemProcessor', 'Iterator'], location, true);
     const itemsPath = usable.get('ItemsPath');
     if (itemsPath !== undefined) this.path(itemsPath, 'ItemsPath', child(location, 'ItemsPath'), false);
@@ -806,8 +808,8 @@ class Validator {
   }
 
   /** The fields of a nested configuration object: unknown ones refused, language-bound ones checked. */
-  private nestedFields(object: JObject, fields: Record<string, Lang>, language: QueryLanguage, location: string): Map<string, JNode> {
-    const usable = new Map<string, JNode>();
+  private nestedFields(object: JsonObjectNode, fields: Record<string, Lang>, language: QueryLanguage, location: string): Map<string, JsonNode> {
+    const usable = new Map<string, JsonNode>();
     for (const [field, value] of object.entries) {
       const lang = fields[field];
       if (lang === undefined) this.unsupported(field, location);
@@ -817,7 +819,7 @@ class Validator {
     return usable;
   }
 
-  private itemReader(node: JNode, language: QueryLanguage, location: string): void {
+  private itemReader(node: JsonNode, language: QueryLanguage, location: string): void {
     if (!this.object(node, location)) return;
     this.required(node, ['Resource'], location);
     const usable = this.nestedFields(node, { Resource: 'both', ReaderConfig: 'both', Parameters: 'P', Arguments: 'A' }, language, location);
@@ -868,7 +870,7 @@ class Validator {
     this.exclusive(config, ['MaxItems', 'MaxItemsPath'], at, false);
   }
 
-  private itemBatcher(node: JNode, language: QueryLanguage, location: string): void {
+  private itemBatcher(node: JsonNode, language: QueryLanguage, location: string): void {
     if (!this.object(node, location)) return;
     const fields = this.nestedFields(
       node,
@@ -886,7 +888,7 @@ class Validator {
     this.exclusive(node, ['MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'], location, false);
   }
 
-  private resultWriter(node: JNode, language: QueryLanguage, location: string): void {
+  private resultWriter(node: JsonNode, language: QueryLanguage, location: string): void {
     if (!this.object(node, location)) return;
     const fields = this.nestedFields(node, { Resource: 'both', Parameters: 'P', Arguments: 'A', WriterConfig: 'both' }, language, location);
     const resource = fields.get('Resource');
@@ -960,9 +962,9 @@ class Validator {
  */
 export function validateDefinition(text: string, options: ValidateOptions = {}): ValidationResult {
   const validator = new Validator(options);
-  let root: JNode | undefined;
+  let root: JsonNode | undefined;
   try {
-    root = readJson(text);
+    root = readJsonTree(text, { includeSource: true });
   } catch (err) {
     if (!(err instanceof JsonReadError)) throw err;
     const diagnostic: Diagnostic = { severity: 'ERROR', code: 'INVALID_JSON_DESCRIPTION', message: err.message };
@@ -973,7 +975,7 @@ export function validateDefinition(text: string, options: ValidateOptions = {}):
     return { result: 'FAIL', diagnostics: [{ severity: 'ERROR', code: SCHEMA, message: 'Definition must be a valid JSON object' }] };
   }
   validator.document(root, options.type ?? 'STANDARD');
-  const definition = toPlain(root) as StateMachineDefinition;
+  const definition = toJsonValue(root) as unknown as StateMachineDefinition;
   if (!validator.diagnostics.some((d) => d.severity === 'ERROR')) validator.graph(definition as unknown as Record<string, unknown>, '', true);
   const failed = validator.diagnostics.some((d) => d.severity === 'ERROR');
   return failed ? { result: 'FAIL', diagnostics: validator.diagnostics } : { result: 'OK', diagnostics: validator.diagnostics, definition };

@@ -18,8 +18,10 @@ import {
   type JsonObject,
   type JsonValue,
 } from '../paths/json.js';
+import { JsonReadError } from '../json/location.js';
+import { readJsonTree } from '../json/reader.js';
+import { toJsonValue } from '../json/tree.js';
 import { JavaRandom, javaHashSetOrder, toJavaInt, toJavaLong } from './java.js';
-import { JacksonParseError, parseJsonLikeJackson } from './jsonparse.js';
 import type { IntrinsicArgument, IntrinsicFunctionName } from './parser.js';
 
 /** Where States.UUID and unseeded States.MathRandom get their randomness. */
@@ -158,9 +160,11 @@ const stringToJson: IntrinsicImplementation = (args) => {
   arity('States.StringToJson', args, 1);
   const text = stringArg('States.StringToJson', args, 0);
   try {
-    return parseJsonLikeJackson(text);
+    // readTree's MissingNode (empty or blank text) comes out as null.
+    const tree = readJsonTree(text);
+    return tree === undefined ? null : toJsonValue(tree);
   } catch (error) {
-    if (!(error instanceof JacksonParseError)) throw error;
+    if (!(error instanceof JsonReadError)) throw error;
     throw new IntrinsicFunctionFailure(
       `Cannot convert String to Json in States.StringToJson, caused by: ${error.message}`,
     );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { combinations, compileRule, isNested, topLevelKeys } from './compile.js';
 import { compileFilterPolicy } from './index.js';
-import { readJsonTree, writeJsonTree } from './parse.js';
+import { readJsonTree } from '@tributary/asl';
+import { writeJsonTree } from './write.js';
 
 /** The message for a policy, and the compact text it quotes. */
 function messageFor(policy: string): string {

@@ -10,7 +10,7 @@
 import { CidrError, ipToHex, parseCidr, type IpRange } from './cidr.js';
 import { RuleArgumentError, RuleSyntaxError, ruleLocation } from './errors.js';
 import { NUMBER_LIMIT, NUMBER_RANGE_MESSAGE, comparable } from './numbers.js';
-import { Tok, type WrittenJson, type WrittenToken } from './parse.js';
+import { Tok, type WrittenJson, type WrittenToken } from './write.js';
 
 /** One value pattern of a field, as the rule compiler produces it. */
 export type Pattern =

@@ -1,22 +1,12 @@
 // How filter-policy failures read. The rule compiler's errors carry Jackson's location of the
-// parser that read the (compact) rule text, which has its source included: `(String)"<text>"`.
+// parser that read the (compact, one-line) rule text, which has its source included:
+// `[Source: (String)"<text>"; line: 1, column: C]`.
 
-import { isIsoControl } from './parse.js';
+import { jacksonLocation } from '@tributary/asl';
 
-/** Jackson's ErrorReportConfiguration default: at most this many characters of source are quoted. */
-const MAX_SNIPPET = 500;
-
-/** ContentReference.appendSourceDescription for a String source, then the line and column. */
+/** Where in the compact rule text a rule error was raised. */
 export function ruleLocation(source: string, column: number): string {
-  const snippet = source.length > MAX_SNIPPET ? source.slice(0, MAX_SNIPPET) : source;
-  let quoted = '';
-  for (let i = 0; i < snippet.length; i++) {
-    const c = snippet.charCodeAt(i);
-    if (isIsoControl(c) && c !== 10 && c !== 13) quoted += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
-    else quoted += snippet[i];
-  }
-  const truncated = source.length > MAX_SNIPPET ? `[truncated ${source.length - MAX_SNIPPET} chars]` : '';
-  return `[Source: (String)"${quoted}"${truncated}; line: 1, column: ${column}]`;
+  return jacksonLocation(source, 1, column);
 }
 
 /** A JsonParseException the rule compiler raised ("barf"): message and the column it was raised at. */

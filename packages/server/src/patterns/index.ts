@@ -10,9 +10,8 @@
 import { combinations, compileRule, isNested, topLevelKeys } from './compile.js';
 import { NESTED_IN_ATTRIBUTES_SCOPE, RuleArgumentError, RuleSyntaxError, TOO_COMPLEX, TOO_MANY_KEYS } from './errors.js';
 import { LeafIndex, matchPlan, planFor, type MatchPlan } from './match.js';
-import { JsonReadError, readJsonTree, writeJsonTree } from './parse.js';
-
-export { jacksonParseProblem } from './parse.js';
+import { JsonReadError, readJsonTree } from '@tributary/asl';
+import { writeJsonTree } from './write.js';
 
 export type FilterScope = 'MessageAttributes' | 'MessageBody';
 
@@ -49,7 +48,7 @@ export function compileFilterPolicy(text: string, scope: FilterScope): CompileRe
   try {
     written = writeJsonTree(readJsonTree(text));
   } catch (err) {
-    if (err instanceof JsonReadError) return { ok: false, message: `FilterPolicy: failed to parse JSON. ${err.jacksonMessage()}` };
+    if (err instanceof JsonReadError) return { ok: false, message: `FilterPolicy: failed to parse JSON. ${err.message}` };
     throw err;
   }
   let rule;
@@ -64,6 +63,20 @@ export function compileFilterPolicy(text: string, scope: FilterScope): CompileRe
   if (combinations(rule.shape) > MAX_COMBINATIONS) return { ok: false, message: TOO_COMPLEX };
   if (scope === 'MessageAttributes' && isNested(rule.shape)) return { ok: false, message: NESTED_IN_ATTRIBUTES_SCOPE };
   return { ok: true, policy: new Policy(scope, planFor(rule.subRules)) };
+}
+
+/**
+ * What AWS says when a JSON-valued attribute does not parse: "failed to parse JSON. " and Jackson's
+ * message with its (redacted) location; undefined when the text parses.
+ */
+export function jacksonParseProblem(text: string): string | undefined {
+  try {
+    readJsonTree(text);
+    return undefined;
+  } catch (err) {
+    if (err instanceof JsonReadError) return `failed to parse JSON. ${err.message}`;
+    throw err;
+  }
 }
 
 function planOf(policy: CompiledFilterPolicy): MatchPlan {
