@@ -16,6 +16,8 @@ const outDir = join(here, '..', 'packages', 'server', 'src', 'protocols', 'model
 const SERVICES = [
   { id: 'sqs', pkg: '@aws-sdk/client-sqs', client: 'SQSClient', signingName: 'sqs', xmlNamespace: 'http://queue.amazonaws.com/doc/2012-11-05/' },
   { id: 'sns', pkg: '@aws-sdk/client-sns', client: 'SNSClient', signingName: 'sns', xmlNamespace: 'http://sns.amazonaws.com/doc/2010-03-31/' },
+  // Step Functions speaks only AWS JSON 1.0 (X-Amz-Target: AWSStepFunctions.<Op>); signed as `states`.
+  { id: 'sfn', pkg: '@aws-sdk/client-sfn', client: 'SFNClient', signingName: 'states', xmlNamespace: '' },
 ];
 
 // Numeric codes of @smithy/core's schema sentinels.

@@ -128,6 +128,20 @@ export async function detectAwsCli(): Promise<ClientStatus> {
   return { available: true, version: text };
 }
 
+/**
+ * Detects /usr/bin/aws as an AWS CLI v2, whatever protocol it speaks to SQS (for the suites of
+ * JSON-only services such as Step Functions).
+ */
+export async function detectAwsCliV2(): Promise<ClientStatus> {
+  if (!existsSync(AWS_CLI))
+    return { available: false, reason: `${AWS_CLI} is not installed (Debian package awscli)` };
+  const version = await run(AWS_CLI, ['--version'], { timeoutMs: 20_000 });
+  const text = (version.stdout.trim() || version.stderr.trim()).split('\n')[0] ?? '';
+  if (version.code !== 0) return { available: false, reason: `${AWS_CLI} --version failed: ${text}` };
+  if (!text.startsWith('aws-cli/2.')) return { available: false, reason: `${AWS_CLI} is not AWS CLI v2 (${text})` };
+  return { available: true, version: text };
+}
+
 /** Detects boto3 under /usr/bin/python3 and checks that its botocore speaks the query protocol to SQS. */
 export async function detectBoto3(): Promise<ClientStatus> {
   if (!existsSync(PYTHON3)) return { available: false, reason: `${PYTHON3} is not installed` };

@@ -25,6 +25,8 @@ import {
 import { loadOrCreateMasterKey } from './runtime/master-key.js';
 import { loadOrCreateSigningIdentity } from './runtime/certificate.js';
 import { createSnsService, DeliveryDispatcher, renderSnsMetrics, SnsCounters, type SigningIdentity, type SnsRuntime } from './services/sns/index.js';
+import { aslInterpreter, createSfnService, ExecutionEngine, TaskRunners, type SfnRuntime } from './services/sfn/index.js';
+import { TimerService } from './runtime/timers.js';
 import { createPrivateKey } from 'node:crypto';
 import { RequestMetrics } from './runtime/metrics.js';
 import type { Store } from './storage/ports.js';
@@ -133,7 +135,19 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
     poke: () => dispatcher.poke(),
     counters: new SnsCounters(),
   };
-  const services = [createSqsService(sqs, moveTasks), createSnsService(sns)];
+  // Step Functions: one timer service on the server's clock (a ManualClock fires timers as it moves).
+  const timers = new TimerService(clock);
+  const taskRunners = new TaskRunners();
+  const engine = new ExecutionEngine({
+    store: store.sfn,
+    clock,
+    timers,
+    interpreter: aslInterpreter,
+    tasks: taskRunners,
+    log: { error: (details, message) => logger.error(details, message) },
+  });
+  const sfn: SfnRuntime = { store: store.sfn, clock, engine };
+  const services = [createSqsService(sqs, moveTasks), createSnsService(sns), createSfnService(sfn)];
   const requestMetrics = new RequestMetrics();
 
   const health = (): string =>
@@ -200,6 +214,9 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
   const stopSweeper = startRetentionSweeper(sqs, RETENTION_SWEEP_MS, (err) => logger.error({ err }, 'retention sweep failed'));
   await moveTasks.resume();
   dispatcher.start();
+  // Every running Standard execution picks up where its last recorded step left it.
+  const resumed = await engine.resume();
+  if (resumed > 0) logger.info({ executions: resumed }, `resumed ${resumed} running Step Functions executions`);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -207,6 +224,9 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
       stopSweeper();
       moveTasks.stop();
       dispatcher.stop();
+      // Steps in flight finish (and are durable) before the store closes; waiting StartSyncExecution
+      // calls are answered.
+      const engineClosed = engine.close();
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
       const drained = gateway.drain();
@@ -216,6 +236,8 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
       }
       server.closeAllConnections();
       await closed;
+      await engineClosed;
+      timers.stop();
       await store.close();
     })();
     return stopping;

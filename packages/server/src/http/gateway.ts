@@ -105,7 +105,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
       let params: Map<string, string> | undefined;
       if (protocol === 'json') {
-        detected = detectJson(services, String(target));
+        detected = detectJson(services, String(target), credentialScope(req.headers.authorization)?.service);
         if (!detected) throw new AwsError(CommonErrors.UnknownOperation, `Unknown operation ${String(target)}`);
       } else {
         params = parseQueryParams(url.search);

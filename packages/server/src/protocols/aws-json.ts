@@ -4,7 +4,12 @@ import type { ServiceModel } from './model.js';
 
 export { decodeJsonInput } from './input.js';
 
-function replacer(_key: string, value: unknown): unknown {
+// Timestamps go out as epoch seconds with fractional milliseconds, the AWS JSON protocols' default
+// format. JSON.stringify hands a replacer the Date's toJSON() text, so the original is read from
+// the holder (`this`).
+function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  if (raw instanceof Date) return raw.getTime() / 1000;
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Buffer' && Array.isArray((value as { data?: unknown }).data)) {
     return Buffer.from((value as { data: number[] }).data).toString('base64');

@@ -267,10 +267,154 @@ export interface SnsStore {
   deleteDocument(kind: string, account: string, region: string, key: string): Promise<void>;
 }
 
+// --- Step Functions -----------------------------------------------------------------------------
+
+export type SfnMachineType = 'STANDARD' | 'EXPRESS';
+export type SfnExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+export interface SfnTag {
+  key: string;
+  value: string;
+}
+
+/**
+ * What a state machine runs, as of its creation or one update: executions keep the revision they
+ * started with, so an update never changes a running execution (as on AWS).
+ */
+export interface StateMachineRevision {
+  /** Assigned by the store, increasing. */
+  id: number;
+  stateMachineArn: string;
+  definition: string;
+  roleArn: string;
+  /** AWS's revisionId: null until the first update that changes something. */
+  revisionId: string | null;
+  /** The configuration documents as the API returns them (plain JSON). */
+  loggingConfiguration: Record<string, unknown>;
+  tracingConfiguration: Record<string, unknown>;
+  encryptionConfiguration: Record<string, unknown>;
+  /** When this revision was made: the creation date, or the update date. */
+  createdAt: number;
+}
+
+export type NewRevision = Omit<StateMachineRevision, 'id' | 'stateMachineArn'>;
+
+export interface StateMachineRecord {
+  arn: string;
+  account: string;
+  region: string;
+  name: string;
+  type: SfnMachineType;
+  status: 'ACTIVE' | 'DELETING';
+  /** In the order they were added. */
+  tags: SfnTag[];
+  createdAt: number;
+  /** The current revision. */
+  revision: StateMachineRevision;
+}
+
+export type NewStateMachine = Omit<StateMachineRecord, 'revision'> & { revision: NewRevision };
+
+export interface ExecutionRecord {
+  /** Assigned by the store in start order; listing is newest first by it. */
+  seq: number;
+  arn: string;
+  stateMachineArn: string;
+  account: string;
+  region: string;
+  name: string;
+  /** The StateMachineRevision id the execution runs. */
+  revision: number;
+  /** JSON text, as given to StartExecution. */
+  input: string;
+  status: SfnExecutionStatus;
+  startedAt: number;
+  stoppedAt: number | null;
+  output: string | null;
+  error: string | null;
+  cause: string | null;
+  /** The interpreter's snapshot, JSON text, opaque to the store. */
+  snapshot: string;
+  redriveCount: number;
+}
+
+export type NewExecution = Omit<ExecutionRecord, 'seq'>;
+
+/** One history event: its id and the whole event as JSON text. */
+export interface SfnStoredEvent {
+  id: number;
+  event: string;
+}
+
+export interface SfnTimerRecord {
+  executionArn: string;
+  timerId: string;
+  fireAt: number;
+}
+
+/** A task the engine handed to a task runner and has no answer for yet (re-dispatched after a restart). */
+export interface SfnTaskRecord {
+  executionArn: string;
+  taskId: string;
+  /** The runTask command, JSON text. */
+  command: string;
+}
+
+/**
+ * Everything one interpreter step changes, applied in one transaction: the step is either fully
+ * recorded or not at all, which is what lets a restart resume without running a state twice.
+ */
+export interface SfnStepWrite {
+  events: SfnStoredEvent[];
+  snapshot: string;
+  status: SfnExecutionStatus;
+  stoppedAt: number | null;
+  output: string | null;
+  error: string | null;
+  cause: string | null;
+  addTimers: Array<{ timerId: string; fireAt: number }>;
+  removeTimers: string[];
+  addTasks: Array<{ taskId: string; command: string }>;
+  removeTasks: string[];
+}
+
+export interface SfnStore {
+  /** Creates the machine with its first revision, unless one of that name exists (then reports it). */
+  createStateMachine(machine: NewStateMachine): Promise<{ created: boolean; machine: StateMachineRecord }>;
+  getStateMachine(arn: string): Promise<StateMachineRecord | undefined>;
+  /** Sorted by name, after the given name. */
+  listStateMachines(account: string, region: string, after: string | undefined, limit: number): Promise<StateMachineRecord[]>;
+  /** Makes `revision` the machine's current one. */
+  reviseStateMachine(arn: string, revision: NewRevision): Promise<StateMachineRecord>;
+  setStateMachineTags(arn: string, tags: SfnTag[]): Promise<void>;
+  setStateMachineStatus(arn: string, status: StateMachineRecord['status']): Promise<void>;
+  /** Removes the machine and the revisions no execution refers to; its executions stay readable. */
+  deleteStateMachine(arn: string): Promise<void>;
+  getRevision(id: number): Promise<StateMachineRevision | undefined>;
+
+  /**
+   * Records a new execution with its first step, unless an execution of that ARN exists (then
+   * reports it and writes nothing).
+   */
+  createExecution(execution: NewExecution, first: SfnStepWrite): Promise<{ created: boolean; execution: ExecutionRecord }>;
+  getExecution(arn: string): Promise<ExecutionRecord | undefined>;
+  /** Newest first, before the given seq, optionally of one status. */
+  listExecutions(stateMachineArn: string, status: SfnExecutionStatus | undefined, before: number | undefined, limit: number): Promise<ExecutionRecord[]>;
+  countRunningExecutions(stateMachineArn: string): Promise<number>;
+  /** Applies one step; a step that ends the execution also drops its timers and tasks. */
+  applyStep(executionArn: string, step: SfnStepWrite): Promise<void>;
+  /** Events with id after `after` in id order, or, reversed, with id before `after` in descending order. */
+  getHistory(executionArn: string, options: { after: number; reverse: boolean; limit: number }): Promise<SfnStoredEvent[]>;
+  /** Every RUNNING execution of every account and region (resumed at start-up). */
+  runningExecutions(): Promise<ExecutionRecord[]>;
+  timersOf(executionArn: string): Promise<SfnTimerRecord[]>;
+  tasksOf(executionArn: string): Promise<SfnTaskRecord[]>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'memory';
   readonly sqs: SqsStore;
   readonly sns: SnsStore;
+  readonly sfn: SfnStore;
   /** Resolves once every write made so far is durable. */
   barrier(): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 // The behaviour every Store implementation must have, run by each implementation's test file
 // (sqlite on a file, sqlite in memory, and PostgreSQL when it lands).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MoveTaskRecord, NewMessage, QueueRecord, ReceiveRequest, Store } from './ports.js';
+import type { MoveTaskRecord, NewExecution, NewMessage, NewStateMachine, QueueRecord, ReceiveRequest, SfnStepWrite, Store } from './ports.js';
 
 export interface StoreCase {
   name: string;
@@ -40,6 +40,67 @@ function receive(now: number, max: number, visibleUntil: number, extra: Partial<
 
 function task(id: string, status: MoveTaskRecord['status'], startedAt = 1000): MoveTaskRecord {
   return { id, account: '000000000000', region: 'us-east-1', sourceArn: 'arn:dlq', destinationArn: null, maxPerSecond: null, status, moved: 0, toMove: 10, failureReason: null, startedAt };
+}
+
+const SM_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:sm';
+
+function machineInput(name = 'sm', account = '000000000000', region = 'us-east-1'): NewStateMachine {
+  return {
+    arn: `arn:aws:states:${region}:${account}:stateMachine:${name}`,
+    account,
+    region,
+    name,
+    type: 'STANDARD',
+    status: 'ACTIVE',
+    tags: [{ key: 'team', value: 'a' }],
+    createdAt: 1000,
+    revision: {
+      definition: '{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}',
+      roleArn: 'arn:aws:iam::000000000000:role/r',
+      revisionId: null,
+      loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+      tracingConfiguration: { enabled: false },
+      encryptionConfiguration: { type: 'AWS_OWNED_KEY' },
+      createdAt: 1000,
+    },
+  };
+}
+
+function executionInput(name: string, revision: number, startedAt = 2000): NewExecution {
+  return {
+    arn: `arn:aws:states:us-east-1:000000000000:execution:sm:${name}`,
+    stateMachineArn: SM_ARN,
+    account: '000000000000',
+    region: 'us-east-1',
+    name,
+    revision,
+    input: '{}',
+    status: 'RUNNING',
+    startedAt,
+    stoppedAt: null,
+    output: null,
+    error: null,
+    cause: null,
+    snapshot: '{"v":0}',
+    redriveCount: 0,
+  };
+}
+
+function stepWrite(events: number[], changes: Partial<SfnStepWrite> = {}): SfnStepWrite {
+  return {
+    events: events.map((id) => ({ id, event: JSON.stringify({ id, type: 'PassStateEntered' }) })),
+    snapshot: `{"v":${events.at(-1) ?? 0}}`,
+    status: 'RUNNING',
+    stoppedAt: null,
+    output: null,
+    error: null,
+    cause: null,
+    addTimers: [],
+    removeTimers: [],
+    addTasks: [],
+    removeTasks: [],
+    ...changes,
+  };
 }
 
 export function runStoreConformance(c: StoreCase): void {
@@ -265,6 +326,100 @@ export function runStoreConformance(c: StoreCase): void {
       expect(await store.sqs.getMoveTask('t1')).toMatchObject({ toMove: 10, destinationArn: null });
     });
 
+    it('creates a state machine once per name and reports the existing one on a second create', async () => {
+      const first = await store.sfn.createStateMachine(machineInput());
+      const second = await store.sfn.createStateMachine({ ...machineInput(), type: 'EXPRESS' });
+      expect(first.created).toBe(true);
+      expect(second.created).toBe(false);
+      expect(second.machine.type).toBe('STANDARD');
+      expect(second.machine.revision).toMatchObject({ roleArn: 'arn:aws:iam::000000000000:role/r', revisionId: null });
+      expect(second.machine.tags).toEqual([{ key: 'team', value: 'a' }]);
+    });
+
+    it('lists state machines of one account and region by name, after a given name', async () => {
+      for (const n of ['c', 'a', 'b']) await store.sfn.createStateMachine(machineInput(n));
+      await store.sfn.createStateMachine(machineInput('z', '111111111111'));
+      const all = await store.sfn.listStateMachines('000000000000', 'us-east-1', undefined, 10);
+      expect(all.map((m) => m.name)).toEqual(['a', 'b', 'c']);
+      expect((await store.sfn.listStateMachines('000000000000', 'us-east-1', 'a', 1)).map((m) => m.name)).toEqual(['b']);
+    });
+
+    it('keeps the revision an execution started with when the machine is revised', async () => {
+      const { machine } = await store.sfn.createStateMachine(machineInput());
+      const { execution } = await store.sfn.createExecution(executionInput('e1', machine.revision.id), stepWrite([1, 2]));
+      const revised = await store.sfn.reviseStateMachine(machine.arn, { ...machine.revision, definition: '{"v":2}', revisionId: 'r-2', createdAt: 5000 });
+      expect(revised.revision.id).not.toBe(machine.revision.id);
+      expect(revised.revision).toMatchObject({ definition: '{"v":2}', revisionId: 'r-2', createdAt: 5000 });
+      expect(revised.createdAt).toBe(1000);
+      expect((await store.sfn.getRevision(execution.revision))?.definition).toBe(machine.revision.definition);
+    });
+
+    it('sets tags and status, and deletes a machine while its executions stay readable', async () => {
+      const { machine } = await store.sfn.createStateMachine(machineInput());
+      await store.sfn.setStateMachineTags(machine.arn, [{ key: 'k', value: 'v' }]);
+      await store.sfn.setStateMachineStatus(machine.arn, 'DELETING');
+      expect(await store.sfn.getStateMachine(machine.arn)).toMatchObject({ status: 'DELETING', tags: [{ key: 'k', value: 'v' }] });
+      const { execution } = await store.sfn.createExecution(executionInput('e1', machine.revision.id), stepWrite([1]));
+      await store.sfn.deleteStateMachine(machine.arn);
+      expect(await store.sfn.getStateMachine(machine.arn)).toBeUndefined();
+      expect((await store.sfn.getExecution(execution.arn))?.name).toBe('e1');
+      expect(await store.sfn.getRevision(execution.revision)).toBeDefined();
+    });
+
+    it('creates an execution with its first step once and reports the existing one on a second create', async () => {
+      const { machine } = await store.sfn.createStateMachine(machineInput());
+      const first = await store.sfn.createExecution(executionInput('e1', machine.revision.id), stepWrite([1, 2], { addTimers: [{ timerId: 't1', fireAt: 9000 }] }));
+      const second = await store.sfn.createExecution({ ...executionInput('e1', machine.revision.id), input: '{"other":1}' }, stepWrite([1, 2, 3]));
+      expect(first.created).toBe(true);
+      expect(second.created).toBe(false);
+      expect(second.execution).toMatchObject({ input: '{}', snapshot: '{"v":2}', status: 'RUNNING' });
+      expect((await store.sfn.getHistory(first.execution.arn, { after: 0, reverse: false, limit: 10 })).map((e) => e.id)).toEqual([1, 2]);
+      expect(await store.sfn.timersOf(first.execution.arn)).toEqual([{ executionArn: first.execution.arn, timerId: 't1', fireAt: 9000 }]);
+    });
+
+    it('applies a step atomically: events, snapshot, status, timers and tasks', async () => {
+      const { machine } = await store.sfn.createStateMachine(machineInput());
+      const { execution } = await store.sfn.createExecution(
+        executionInput('e1', machine.revision.id),
+        stepWrite([1, 2], { addTimers: [{ timerId: 'w', fireAt: 5000 }], addTasks: [{ taskId: 'k1', command: '{"kind":"runTask"}' }] }),
+      );
+      await store.sfn.applyStep(execution.arn, stepWrite([3, 4], { removeTimers: ['w'], addTimers: [{ timerId: 'x', fireAt: 7000 }], removeTasks: ['k1'] }));
+      expect(await store.sfn.timersOf(execution.arn)).toEqual([{ executionArn: execution.arn, timerId: 'x', fireAt: 7000 }]);
+      expect(await store.sfn.tasksOf(execution.arn)).toEqual([]);
+      expect((await store.sfn.getExecution(execution.arn))?.snapshot).toBe('{"v":4}');
+      // A step with an event id already recorded fails as a whole and changes nothing.
+      await expect(store.sfn.applyStep(execution.arn, stepWrite([5, 4], { addTimers: [{ timerId: 'y', fireAt: 1 }] }))).rejects.toThrow();
+      expect((await store.sfn.getHistory(execution.arn, { after: 0, reverse: false, limit: 10 })).map((e) => e.id)).toEqual([1, 2, 3, 4]);
+      expect((await store.sfn.timersOf(execution.arn)).map((t) => t.timerId)).toEqual(['x']);
+      await store.sfn.applyStep(execution.arn, stepWrite([5], { status: 'SUCCEEDED', stoppedAt: 8000, output: '{"ok":true}' }));
+      expect(await store.sfn.getExecution(execution.arn)).toMatchObject({ status: 'SUCCEEDED', stoppedAt: 8000, output: '{"ok":true}' });
+      expect(await store.sfn.timersOf(execution.arn)).toEqual([]);
+      expect(await store.sfn.runningExecutions()).toEqual([]);
+    });
+
+    it('pages history forwards and backwards', async () => {
+      const { machine } = await store.sfn.createStateMachine(machineInput());
+      const { execution } = await store.sfn.createExecution(executionInput('e1', machine.revision.id), stepWrite([1, 2, 3, 4, 5]));
+      const ids = async (after: number, reverse: boolean, limit: number) =>
+        (await store.sfn.getHistory(execution.arn, { after, reverse, limit })).map((e) => e.id);
+      expect(await ids(0, false, 2)).toEqual([1, 2]);
+      expect(await ids(2, false, 10)).toEqual([3, 4, 5]);
+      expect(await ids(Number.MAX_SAFE_INTEGER, true, 2)).toEqual([5, 4]);
+      expect(await ids(4, true, 10)).toEqual([3, 2, 1]);
+    });
+
+    it('lists executions newest first, by status, before a given position', async () => {
+      const { machine } = await store.sfn.createStateMachine(machineInput());
+      const seqs: number[] = [];
+      for (const n of ['e1', 'e2', 'e3']) seqs.push((await store.sfn.createExecution(executionInput(n, machine.revision.id), stepWrite([1]))).execution.seq);
+      await store.sfn.applyStep(executionInput('e2', 0).arn, stepWrite([2], { status: 'FAILED', stoppedAt: 3000, error: 'E', cause: 'C' }));
+      expect((await store.sfn.listExecutions(SM_ARN, undefined, undefined, 10)).map((e) => e.name)).toEqual(['e3', 'e2', 'e1']);
+      expect((await store.sfn.listExecutions(SM_ARN, 'RUNNING', undefined, 10)).map((e) => e.name)).toEqual(['e3', 'e1']);
+      expect((await store.sfn.listExecutions(SM_ARN, undefined, seqs[2], 1)).map((e) => e.name)).toEqual(['e2']);
+      expect(await store.sfn.countRunningExecutions(SM_ARN)).toBe(2);
+      expect((await store.sfn.runningExecutions()).map((e) => e.name)).toEqual(['e1', 'e3']);
+    });
+
     it('keeps the other writes of a turn when one write fails', async () => {
       const { queue } = await store.sqs.createQueue(queueInput('q'));
       const good = store.sqs.insertMessages(queue.id, [message('ok', 1000)]);
@@ -295,6 +450,20 @@ export function runStoreConformance(c: StoreCase): void {
         expect(q?.attributes.VisibilityTimeout).toBe('30');
         const got = await store.sqs.receiveMessages(q!.id, receive(2000, 10, 3000));
         expect(got.map(bodyOf)).toEqual(['persisted']);
+      });
+
+      it('keeps running executions with their snapshot, history, timers and tasks across a reopen', async () => {
+        const { machine } = await store.sfn.createStateMachine(machineInput());
+        const { execution } = await store.sfn.createExecution(
+          executionInput('durable', machine.revision.id),
+          stepWrite([1, 2, 3], { addTimers: [{ timerId: 'wait', fireAt: 60_000 }], addTasks: [{ taskId: 'k', command: '{}' }] }),
+        );
+        await store.close();
+        store = await reopen();
+        expect((await store.sfn.runningExecutions()).map((e) => [e.arn, e.snapshot])).toEqual([[execution.arn, '{"v":3}']]);
+        expect((await store.sfn.timersOf(execution.arn)).map((t) => [t.timerId, t.fireAt])).toEqual([['wait', 60_000]]);
+        expect((await store.sfn.tasksOf(execution.arn)).map((t) => t.taskId)).toEqual(['k']);
+        expect((await store.sfn.getHistory(execution.arn, { after: 0, reverse: false, limit: 10 })).length).toBe(3);
       });
 
       it('keeps move tasks across a reopen', async () => {

@@ -1,5 +1,6 @@
 import { SqliteDatabase, type Synchronous } from './database.js';
 import { sqliteMigrations } from './schema.js';
+import { SqliteSfnStore } from './sfn-store.js';
 import { SqliteSnsStore } from './sns-store.js';
 import { SqliteSqsStore } from './sqs-store.js';
 import type { Store } from '../ports.js';
@@ -13,6 +14,7 @@ export function createSqliteStore(path: string, options: { synchronous?: Synchro
     kind: path === ':memory:' ? 'memory' : 'sqlite',
     sqs: new SqliteSqsStore(database),
     sns: new SqliteSnsStore(database),
+    sfn: new SqliteSfnStore(database),
     barrier: () => database.barrier(),
     close: () => database.close(),
   };

@@ -159,4 +159,78 @@ export const sqliteMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'step functions state machines, revisions, executions, history, timers and tasks',
+    sql: `
+      CREATE TABLE sfn_state_machines (
+        arn TEXT PRIMARY KEY,
+        account TEXT NOT NULL,
+        region TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        -- The current sfn_revisions row.
+        revision INTEGER NOT NULL,
+        UNIQUE (account, region, name)
+      );
+      -- A definition with its role and configuration as of one create or update; executions point
+      -- at the revision they started with, so an update never changes a running execution.
+      CREATE TABLE sfn_revisions (
+        id INTEGER PRIMARY KEY,
+        state_machine_arn TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        role_arn TEXT NOT NULL,
+        revision_id TEXT,
+        logging TEXT NOT NULL,
+        tracing TEXT NOT NULL,
+        encryption TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX sfn_revisions_machine ON sfn_revisions (state_machine_arn);
+      CREATE TABLE sfn_executions (
+        seq INTEGER PRIMARY KEY,
+        arn TEXT NOT NULL UNIQUE,
+        state_machine_arn TEXT NOT NULL,
+        account TEXT NOT NULL,
+        region TEXT NOT NULL,
+        name TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        input TEXT NOT NULL,
+        status TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        stopped_at INTEGER,
+        output TEXT,
+        error TEXT,
+        cause TEXT,
+        -- The interpreter's snapshot after the last applied step (JSON text).
+        snapshot TEXT NOT NULL,
+        redrive_count INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX sfn_executions_machine ON sfn_executions (state_machine_arn, seq);
+      CREATE INDEX sfn_executions_machine_status ON sfn_executions (state_machine_arn, status, seq);
+      CREATE INDEX sfn_executions_running ON sfn_executions (seq) WHERE status = 'RUNNING';
+      -- History, timers and tasks hang off the execution's seq: an integer key keeps the rows small.
+      CREATE TABLE sfn_history (
+        execution INTEGER NOT NULL,
+        event_id INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        PRIMARY KEY (execution, event_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE sfn_timers (
+        execution INTEGER NOT NULL,
+        timer_id TEXT NOT NULL,
+        fire_at INTEGER NOT NULL,
+        PRIMARY KEY (execution, timer_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE sfn_tasks (
+        execution INTEGER NOT NULL,
+        task_id TEXT NOT NULL,
+        command TEXT NOT NULL,
+        PRIMARY KEY (execution, task_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
