@@ -12,6 +12,20 @@ export interface EventCursor {
   last: number;
 }
 
+/** Standard executions end when their history would pass 25,000 events (AWS quota). */
+export const MAX_HISTORY_EVENTS = 25_000;
+export const HISTORY_LIMIT_CAUSE = `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`;
+
+/** Thrown when the next event would pass the history quota; the interpreter then fails the execution. */
+export class HistoryLimitReached extends Error {}
+
+const FINAL_EVENTS: ReadonlySet<HistoryEventType> = new Set([
+  'ExecutionSucceeded',
+  'ExecutionFailed',
+  'ExecutionAborted',
+  'ExecutionTimedOut',
+]);
+
 export class HistoryWriter {
   readonly events: HistoryEvent[] = [];
 
@@ -32,6 +46,10 @@ export class HistoryWriter {
     details?: JsonObject,
     advance = true,
   ): number {
+    // Recorded: event 25,000 may still end the execution; anything else there fails it instead.
+    if (this.enabled && this.nextId >= MAX_HISTORY_EVENTS && !(this.nextId === MAX_HISTORY_EVENTS && FINAL_EVENTS.has(type))) {
+      throw new HistoryLimitReached();
+    }
     const id = this.nextId++;
     if (this.enabled) {
       const event: Record<string, unknown> = { id, previousEventId: cursor.last, timestamp: this.now, type };

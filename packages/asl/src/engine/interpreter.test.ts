@@ -334,4 +334,32 @@ describe('the step interpreter', () => {
     expect(tooBig.status).toBe('FAILED');
     expect(tooBig.error).toBe('States.DataLimitExceeded');
   });
+
+  it('ends a Standard loop without waits at 25,000 events with AWS\'s history-quota failure', async () => {
+    const result = await runExecution(machine({ Spin: { Type: 'Pass', Next: 'Spin' } }), {});
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('States.Runtime');
+    expect(result.cause).toBe('The execution reached the maximum number of history events (25000).');
+    const last = result.events.at(-1);
+    expect(last).toMatchObject({ id: 25_000, previousEventId: 24_999, type: 'ExecutionFailed' });
+    expect(result.events).toHaveLength(25_000);
+  });
+
+  it('hands control back with a due-now timer instead of looping forever when no history is kept', async () => {
+    const compiled = compileMachine(machine({ Spin: { Type: 'Pass', Next: 'Spin' } }));
+    const random = seededRandom();
+    const started = await startExecution(compiled, info, {}, { now: 0, random, history: false });
+    expect(started.snapshot.status).toBe('RUNNING');
+    const timer = started.commands.find((c) => c.kind === 'startTimer');
+    expect(timer).toMatchObject({ fireAt: 0 });
+    const next = await step(compiled, info, started.snapshot, { kind: 'timerFired', timerId: (timer as { timerId: string }).timerId }, {
+      now: 0,
+      random,
+      history: false,
+    });
+    expect(next.snapshot.status).toBe('RUNNING');
+    expect(next.commands.some((c) => c.kind === 'startTimer')).toBe(true);
+    const stopped = await step(compiled, info, next.snapshot, { kind: 'timeOut' }, { now: 300_000, random, history: false });
+    expect(stopped.snapshot.status).toBe('TIMED_OUT');
+  });
 });

@@ -37,7 +37,7 @@ import {
   timestampParseError,
   unexpectedTypeError,
 } from '../jsonata/index.js';
-import { HistoryWriter, payloadDetails } from './history.js';
+import { HISTORY_LIMIT_CAUSE, HistoryLimitReached, HistoryWriter, MAX_HISTORY_EVENTS, payloadDetails } from './history.js';
 import { MAX_PAYLOAD_BYTES, byteLength, isoTime } from './payload.js';
 
 /** Quotas on workflow variables (AWS docs): 256 KiB per variable and per Assign, 10 MiB in all. */
@@ -68,6 +68,9 @@ export { MAX_PAYLOAD_BYTES } from './payload.js';
 type Outcome = 'next' | 'blocked' | 'ended';
 
 const EXECUTION_TIMEOUT = 'execution-timeout';
+const YIELD_TIMER = 'yield-';
+/** States one step may enter before it hands control back to the driver. */
+const YIELD_AFTER_TRANSITIONS = 10_000;
 
 export class Interpreter {
   private readonly internal: Internal;
@@ -75,6 +78,8 @@ export class Interpreter {
   private readonly commands: Command[] = [];
   /** Threads with work to do; the last one runs next (children before their siblings). */
   private readonly ready: number[] = [];
+  /** States entered during this step. */
+  private transitions = 0;
 
   constructor(
     private readonly machine: Machine,
@@ -96,6 +101,29 @@ export class Interpreter {
   }
 
   async apply(input: ExecutionInput): Promise<StepResult> {
+    try {
+      await this.applyInput(input);
+    } catch (error) {
+      if (!(error instanceof HistoryLimitReached)) throw error;
+      this.historyLimitReached();
+    }
+    this.snapshot.nextEventId = this.history.nextId;
+    return { snapshot: this.snapshot, events: this.history.events, commands: this.commands };
+  }
+
+  private historyLimitReached(): void {
+    this.history.nextId = MAX_HISTORY_EVENTS;
+    this.history.write({ last: MAX_HISTORY_EVENTS - 1 }, 'ExecutionFailed', 'executionFailedEventDetails', {
+      error: 'States.Runtime',
+      cause: HISTORY_LIMIT_CAUSE,
+    });
+    delete this.snapshot.output;
+    this.snapshot.error = 'States.Runtime';
+    this.snapshot.cause = HISTORY_LIMIT_CAUSE;
+    this.finish('FAILED');
+  }
+
+  private async applyInput(input: ExecutionInput): Promise<void> {
     if (this.snapshot.status === 'RUNNING') {
       switch (input.kind) {
         case 'start':
@@ -125,8 +153,6 @@ export class Interpreter {
       }
       await this.run();
     }
-    this.snapshot.nextEventId = this.history.nextId;
-    return { snapshot: this.snapshot, events: this.history.events, commands: this.commands };
   }
 
   // ---- inputs ---------------------------------------------------------------------------------
@@ -156,6 +182,10 @@ export class Interpreter {
   }
 
   private timerFired(timerId: string): void {
+    if (timerId.startsWith(YIELD_TIMER)) {
+      this.resumeRunnable();
+      return;
+    }
     if (timerId === EXECUTION_TIMEOUT) {
       if (this.internal.timeoutTimer === EXECUTION_TIMEOUT) {
         // It has fired: nothing left to cancel.
@@ -341,6 +371,12 @@ export class Interpreter {
         continue;
       }
       if (this.ready.length === 0) break;
+      if (this.transitions >= YIELD_AFTER_TRANSITIONS) {
+        // A loop without waits (possible when no history quota stops it) must not hold the
+        // driver forever: hand back a timer due now and carry on when it fires.
+        this.commands.push({ kind: 'startTimer', timerId: `${YIELD_TIMER}${this.internal.nextEffect++}`, fireAt: this.env.now });
+        return;
+      }
       const id = this.ready.pop() as number;
       const thread = this.internal.threads[id];
       if (thread === undefined) continue;
@@ -351,6 +387,10 @@ export class Interpreter {
   /** Runs one thread through as many states as it can. */
   private async drive(thread: Thread): Promise<void> {
     while (this.snapshot.status === 'RUNNING' && this.internal.threads[thread.id] === thread) {
+      if (this.transitions >= YIELD_AFTER_TRANSITIONS) {
+        this.ready.push(thread.id);
+        return;
+      }
       if (thread.phase === 'iteration' && !(await this.beginIteration(thread))) return;
       if (thread.phase !== 'enter' && thread.phase !== 'rerun' && thread.phase !== 'waited') return;
       const state = this.stateOf(thread);
@@ -369,7 +409,16 @@ export class Interpreter {
     }
   }
 
+  /** After a yield: every thread that was ready to move goes back on the list, lowest id last. */
+  private resumeRunnable(): void {
+    const runnable = Object.values(this.internal.threads)
+      .filter((t) => t.phase === 'enter' || t.phase === 'rerun' || t.phase === 'waited' || t.phase === 'iteration')
+      .sort((a, b) => b.id - a.id);
+    for (const thread of runnable) this.ready.push(thread.id);
+  }
+
   private enter(thread: Thread, state: State): void {
+    this.transitions++;
     thread.attempts = [];
     thread.retryCount = 0;
     thread.enteredAt = this.env.now;
