@@ -39,10 +39,9 @@ export async function startSyncExecution(
       billedMemoryUsedInMB: 64,
     },
   };
-  if (outcome.output !== null) {
-    out.output = outcome.output;
-    out.outputDetails = { included: true };
-  }
+  // Recorded: a failed sync execution still says its (absent) output was included.
+  out.outputDetails = { included: true };
+  if (outcome.output !== null) out.output = outcome.output;
   if (outcome.error !== null) out.error = outcome.error;
   if (outcome.cause !== null) out.cause = outcome.cause;
   return out;

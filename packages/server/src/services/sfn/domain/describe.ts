@@ -100,8 +100,11 @@ export function describeExecution(e: ExecutionRecord): DescribeExecutionOutput {
     out.output = e.output;
     out.outputDetails = { included: true };
   }
-  if (e.error !== null) out.error = e.error;
-  if (e.cause !== null) out.cause = e.cause;
+  // Recorded: a TIMED_OUT execution is described without error or cause.
+  if (e.status !== 'TIMED_OUT') {
+    if (e.error !== null) out.error = e.error;
+    if (e.cause !== null) out.cause = e.cause;
+  }
   return out;
 }
 
