@@ -8,6 +8,11 @@
 //   the correct MD5OfBody, prepared once at start.
 // - DeleteMessageBatch / DeleteMessage: echoes the Ids as Successful.
 // - CreateQueue / GetQueueUrl: the queue URL, so clients can set up as they do against Tributary.
+// Step Functions (x-amz-target AWSStepFunctions.*), for the Express scenario of bench/sfn-server.mjs:
+// - CreateStateMachine: a fixed-form ARN for the name.
+// - StartSyncExecution: a SUCCEEDED reply of the shape AWS sends (executionArn, stateMachineArn,
+//   name, startDate, stopDate, status, input/output with their details, billingDetails), the
+//   output being the input text (what a chain of Pass states returns). Nothing is run or kept.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { makeBody, md5Hex } from './common.mjs';
@@ -37,12 +42,57 @@ export function createNullServer({ bodyBytes = 1024 } = {}) {
     reply(res, 400, JSON.stringify({ __type: `com.amazonaws.sqs#${type}`, message }));
   }
 
+  function sfnError(res, type, message) {
+    reply(res, 400, JSON.stringify({ __type: `com.amazonaws.states#${type}`, message }));
+  }
+
+  function stepFunctions(req, res, op, input) {
+    switch (op) {
+      case 'CreateStateMachine':
+        return reply(res, 200, JSON.stringify({ stateMachineArn: `arn:aws:states:us-east-1:000000000000:stateMachine:${String(input.name ?? 'm')}`, creationDate: Date.now() / 1000 }));
+      case 'StartSyncExecution': {
+        const arn = String(input.stateMachineArn ?? '');
+        const name = typeof input.name === 'string' ? input.name : randomUUID();
+        const text = typeof input.input === 'string' ? input.input : '{}';
+        const now = Date.now() / 1000;
+        return reply(
+          res,
+          200,
+          JSON.stringify({
+            executionArn: `${arn.replace(':stateMachine:', ':express:')}:${name}:${randomUUID()}`,
+            stateMachineArn: arn,
+            name,
+            startDate: now,
+            stopDate: now,
+            status: 'SUCCEEDED',
+            input: text,
+            inputDetails: { included: true },
+            output: text,
+            outputDetails: { included: true },
+            billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: 100 },
+          }),
+        );
+      }
+      default:
+        return sfnError(res, 'UnknownOperationException', `Unknown operation AWSStepFunctions.${op}`);
+    }
+  }
+
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     requests++;
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const target = String(req.headers['x-amz-target'] ?? '');
+      if (target.startsWith('AWSStepFunctions.')) {
+        let sfnInput;
+        try {
+          sfnInput = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        } catch {
+          return sfnError(res, 'SerializationException', 'The request body is not valid JSON.');
+        }
+        return stepFunctions(req, res, target.slice('AWSStepFunctions.'.length), sfnInput);
+      }
       const op = target.startsWith('AmazonSQS.') ? target.slice('AmazonSQS.'.length) : '';
       let input;
       try {
