@@ -172,3 +172,5 @@ export {
   type JsonataStatesAvailability,
   type NumericRange,
 } from './jsonata/index.js';
+// The workflow variables each state reads (DescribeStateMachine's variableReferences).
+export { variableReferences, type VariableReferences } from './definition/variable-references.js';

@@ -1,6 +1,8 @@
 // Stored records in the shapes the API returns them (dates as Date: the JSON codec writes epoch
 // seconds). Optional members appear only when AWS shows them: revisionId after the first update,
-// stopDate once stopped, output once succeeded, error and cause when set.
+// variableReferences when a state reads workflow variables, stopDate once stopped, output once
+// succeeded, error and cause when set.
+import { variableReferences } from '@tributary/asl';
 import type {
   DescribeExecutionOutput,
   DescribeStateMachineForExecutionOutput,
@@ -41,6 +43,8 @@ export function describeStateMachine(m: StateMachineRecord): DescribeStateMachin
     ...configuration(m.revision),
   };
   if (m.revision.revisionId !== null) out.revisionId = m.revision.revisionId;
+  const references = variableReferences(m.revision.definition);
+  if (references) out.variableReferences = references;
   return out;
 }
 
@@ -58,6 +62,8 @@ export function describeMachineForExecution(
     ...configuration(r),
   };
   if (r.revisionId !== null) out.revisionId = r.revisionId;
+  const references = variableReferences(r.definition);
+  if (references) out.variableReferences = references;
   return out;
 }
 
