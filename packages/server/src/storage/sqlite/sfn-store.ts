@@ -62,6 +62,12 @@ interface ExecutionRow {
   redrive_count: number;
 }
 
+/** History rows per multi-row INSERT. */
+const EVENT_BATCH = 8;
+
+/** Entries kept in each of the state machine and revision caches. */
+const CACHE_LIMIT = 10_000;
+
 const toRevision = (r: RevisionRow): StateMachineRevision => ({
   id: r.id,
   stateMachineArn: r.state_machine_arn,
@@ -138,6 +144,9 @@ export class SqliteSfnStore implements SfnStore {
       ),
       running: prepare(`SELECT * FROM sfn_executions WHERE status = 'RUNNING' ORDER BY seq`),
       insertEvent: prepare('INSERT INTO sfn_history (execution, event_id, event) VALUES (?, ?, ?)'),
+      insertEvents: prepare(
+        `INSERT INTO sfn_history (execution, event_id, event) VALUES ${Array(EVENT_BATCH).fill('(?, ?, ?)').join(', ')}`,
+      ),
       historyForward: prepare(
         'SELECT event_id, event FROM sfn_history WHERE execution = ? AND event_id > ? ORDER BY event_id LIMIT ?',
       ),
@@ -159,6 +168,17 @@ export class SqliteSfnStore implements SfnStore {
         'SELECT task_id, command FROM sfn_tasks WHERE execution = ? ORDER BY task_id',
       ),
     };
+  }
+
+  // State machines and revisions are read on every start (Express ones thousands of times a
+  // second); revisions never change, and a machine's entry is dropped by every write to it.
+  private readonly machineCache = new Map<string, StateMachineRecord>();
+  private readonly revisionCache = new Map<number, StateMachineRevision>();
+
+  private remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as K);
+    cache.set(key, value);
+    return value;
   }
 
   private st(name: string): Statement {
@@ -223,8 +243,10 @@ export class SqliteSfnStore implements SfnStore {
   }
 
   getStateMachine(arn: string): Promise<StateMachineRecord | undefined> {
+    const cached = this.machineCache.get(arn);
+    if (cached) return Promise.resolve(cached);
     const row = this.st('machineByArn').get(arn) as MachineRow | undefined;
-    return Promise.resolve(row ? this.machine(row) : undefined);
+    return Promise.resolve(row ? this.remember(this.machineCache, arn, this.machine(row)) : undefined);
   }
 
   listStateMachines(
@@ -239,6 +261,7 @@ export class SqliteSfnStore implements SfnStore {
 
   reviseStateMachine(arn: string, revision: NewRevision): Promise<StateMachineRecord> {
     return this.database.write(() => {
+      this.machineCache.delete(arn);
       const id = this.insertRevision(arn, revision);
       const info = this.st('setMachineRevision').run(id, arn);
       if (info.changes !== 1) throw new Error(`no state machine ${arn}`);
@@ -248,26 +271,33 @@ export class SqliteSfnStore implements SfnStore {
 
   setStateMachineTags(arn: string, tags: SfnTag[]): Promise<void> {
     return this.database.write(() => {
+      this.machineCache.delete(arn);
       this.st('setMachineTags').run(JSON.stringify(tags), arn);
     });
   }
 
   setStateMachineStatus(arn: string, status: StateMachineRecord['status']): Promise<void> {
     return this.database.write(() => {
+      this.machineCache.delete(arn);
       this.st('setMachineStatus').run(status, arn);
     });
   }
 
   deleteStateMachine(arn: string): Promise<void> {
     return this.database.write(() => {
+      this.machineCache.delete(arn);
+      // Revision ids of deleted rows may be handed out again.
+      this.revisionCache.clear();
       this.st('deleteMachine').run(arn);
       this.st('deleteUnusedRevisions').run(arn, arn);
     });
   }
 
   getRevision(id: number): Promise<StateMachineRevision | undefined> {
+    const cached = this.revisionCache.get(id);
+    if (cached) return Promise.resolve(cached);
     const row = this.st('revision').get(id) as RevisionRow | undefined;
-    return Promise.resolve(row ? toRevision(row) : undefined);
+    return Promise.resolve(row ? this.remember(this.revisionCache, id, toRevision(row)) : undefined);
   }
 
   createExecution(
@@ -277,29 +307,36 @@ export class SqliteSfnStore implements SfnStore {
     return this.database.write(() => {
       const existing = this.st('executionByArn').get(e.arn) as ExecutionRow | undefined;
       if (existing) return { created: false, execution: toExecution(existing) };
+      // The row goes in as the first step leaves it: one INSERT, no UPDATE, no read back.
+      const execution: Omit<ExecutionRecord, 'seq'> = {
+        ...e,
+        snapshot: first.snapshot,
+        status: first.status,
+        stoppedAt: first.stoppedAt,
+        output: first.output,
+        error: first.error,
+        cause: first.cause,
+      };
       const info = this.st('insertExecution').run(
-        e.arn,
-        e.stateMachineArn,
-        e.account,
-        e.region,
-        e.name,
-        e.revision,
-        e.input,
-        e.status,
-        e.startedAt,
-        e.stoppedAt,
-        e.output,
-        e.error,
-        e.cause,
-        e.snapshot,
-        e.redriveCount,
+        execution.arn,
+        execution.stateMachineArn,
+        execution.account,
+        execution.region,
+        execution.name,
+        execution.revision,
+        execution.input,
+        execution.status,
+        execution.startedAt,
+        execution.stoppedAt,
+        execution.output,
+        execution.error,
+        execution.cause,
+        execution.snapshot,
+        execution.redriveCount,
       );
       const seq = Number(info.lastInsertRowid);
-      this.writeStep(seq, first);
-      return {
-        created: true,
-        execution: toExecution(this.st('executionByArn').get(e.arn) as ExecutionRow),
-      };
+      this.writeStep(seq, first, false);
+      return { created: true, execution: { seq, ...execution } };
     });
   }
 
@@ -335,18 +372,19 @@ export class SqliteSfnStore implements SfnStore {
     });
   }
 
-  private writeStep(seq: number, step: SfnStepWrite): void {
-    const insertEvent = this.st('insertEvent');
-    for (const e of step.events) insertEvent.run(seq, e.id, e.event);
-    this.st('updateExecution').run(
-      step.snapshot,
-      step.status,
-      step.stoppedAt,
-      step.output,
-      step.error,
-      step.cause,
-      seq,
-    );
+  private writeStep(seq: number, step: SfnStepWrite, update = true): void {
+    this.insertEvents(seq, step.events);
+    if (update) {
+      this.st('updateExecution').run(
+        step.snapshot,
+        step.status,
+        step.stoppedAt,
+        step.output,
+        step.error,
+        step.cause,
+        seq,
+      );
+    }
     if (step.status !== 'RUNNING') {
       this.st('deleteTimers').run(seq);
       this.st('deleteTasks').run(seq);
@@ -356,6 +394,25 @@ export class SqliteSfnStore implements SfnStore {
     for (const t of step.addTimers) this.st('insertTimer').run(seq, t.timerId, t.fireAt);
     for (const id of step.removeTasks) this.st('deleteTask').run(seq, id);
     for (const t of step.addTasks) this.st('insertTask').run(seq, t.taskId, t.command);
+  }
+
+  /** Events go in EVENT_BATCH rows per statement: a step usually writes several. */
+  private insertEvents(seq: number, events: readonly { id: number; event: string }[]): void {
+    let i = 0;
+    if (events.length >= EVENT_BATCH) {
+      const batch = this.st('insertEvents');
+      const args: Array<number | string> = [];
+      for (; i + EVENT_BATCH <= events.length; i += EVENT_BATCH) {
+        args.length = 0;
+        for (let j = i; j < i + EVENT_BATCH; j++) {
+          const e = events[j]!;
+          args.push(seq, e.id, e.event);
+        }
+        batch.run(args);
+      }
+    }
+    const insertEvent = this.st('insertEvent');
+    for (; i < events.length; i++) insertEvent.run(seq, events[i]!.id, events[i]!.event);
   }
 
   getHistory(
