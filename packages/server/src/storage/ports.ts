@@ -339,10 +339,20 @@ export interface ExecutionRecord {
 
 export type NewExecution = Omit<ExecutionRecord, 'seq'>;
 
-/** One history event: its id and the whole event as JSON text. */
+/** One history event as stored: its id and the event (timestamps in ms since the epoch). */
 export interface SfnStoredEvent {
   id: number;
-  event: string;
+  event: Record<string, unknown> & { timestamp: number };
+}
+
+/**
+ * The history events one step wrote (ids first..last, consecutive) as one JSON array text: a step
+ * is stored as one row, as event-sourced engines store their history in batches.
+ */
+export interface SfnEventBatch {
+  first: number;
+  last: number;
+  json: string;
 }
 
 export interface SfnTimerRecord {
@@ -364,7 +374,7 @@ export interface SfnTaskRecord {
  * recorded or not at all, which is what lets a restart resume without running a state twice.
  */
 export interface SfnStepWrite {
-  events: SfnStoredEvent[];
+  events: SfnEventBatch | null;
   snapshot: string;
   status: SfnExecutionStatus;
   stoppedAt: number | null;

@@ -88,7 +88,14 @@ function executionInput(name: string, revision: number, startedAt = 2000): NewEx
 
 function stepWrite(events: number[], changes: Partial<SfnStepWrite> = {}): SfnStepWrite {
   return {
-    events: events.map((id) => ({ id, event: JSON.stringify({ id, type: 'PassStateEntered' }) })),
+    events:
+      events.length === 0
+        ? null
+        : {
+            first: events[0]!,
+            last: events.at(-1)!,
+            json: JSON.stringify(events.map((id) => ({ id, timestamp: 0, type: 'PassStateEntered' }))),
+          },
     snapshot: `{"v":${events.at(-1) ?? 0}}`,
     status: 'RUNNING',
     stoppedAt: null,
@@ -388,7 +395,7 @@ export function runStoreConformance(c: StoreCase): void {
       expect(await store.sfn.tasksOf(execution.arn)).toEqual([]);
       expect((await store.sfn.getExecution(execution.arn))?.snapshot).toBe('{"v":4}');
       // A step with an event id already recorded fails as a whole and changes nothing.
-      await expect(store.sfn.applyStep(execution.arn, stepWrite([5, 4], { addTimers: [{ timerId: 'y', fireAt: 1 }] }))).rejects.toThrow();
+      await expect(store.sfn.applyStep(execution.arn, stepWrite([4, 5], { addTimers: [{ timerId: 'y', fireAt: 1 }] }))).rejects.toThrow();
       expect((await store.sfn.getHistory(execution.arn, { after: 0, reverse: false, limit: 10 })).map((e) => e.id)).toEqual([1, 2, 3, 4]);
       expect((await store.sfn.timersOf(execution.arn)).map((t) => t.timerId)).toEqual(['x']);
       await store.sfn.applyStep(execution.arn, stepWrite([5], { status: 'SUCCEEDED', stoppedAt: 8000, output: '{"ok":true}' }));

@@ -213,12 +213,16 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX sfn_executions_machine_status ON sfn_executions (state_machine_arn, status, seq);
       CREATE INDEX sfn_executions_running ON sfn_executions (seq) WHERE status = 'RUNNING';
       -- History, timers and tasks hang off the execution's seq: an integer key keeps the rows small.
+      -- One row per interpreter step: the events it wrote (ids first_event..last_event) as a JSON
+      -- array. Rows, not events, are what SQLite pays for; an ordinary rowid table because the rows
+      -- are large.
       CREATE TABLE sfn_history (
         execution INTEGER NOT NULL,
-        event_id INTEGER NOT NULL,
-        event TEXT NOT NULL,
-        PRIMARY KEY (execution, event_id)
-      ) WITHOUT ROWID;
+        first_event INTEGER NOT NULL,
+        last_event INTEGER NOT NULL,
+        events TEXT NOT NULL,
+        PRIMARY KEY (execution, first_event)
+      );
       CREATE TABLE sfn_timers (
         execution INTEGER NOT NULL,
         timer_id TEXT NOT NULL,

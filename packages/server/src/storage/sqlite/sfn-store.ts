@@ -62,9 +62,6 @@ interface ExecutionRow {
   redrive_count: number;
 }
 
-/** History rows per multi-row INSERT. */
-const EVENT_BATCH = 8;
-
 /** Entries kept in each of the state machine and revision caches. */
 const CACHE_LIMIT = 10_000;
 
@@ -143,15 +140,13 @@ export class SqliteSfnStore implements SfnStore {
         `SELECT count(*) AS n FROM sfn_executions WHERE state_machine_arn = ? AND status = 'RUNNING'`,
       ),
       running: prepare(`SELECT * FROM sfn_executions WHERE status = 'RUNNING' ORDER BY seq`),
-      insertEvent: prepare('INSERT INTO sfn_history (execution, event_id, event) VALUES (?, ?, ?)'),
-      insertEvents: prepare(
-        `INSERT INTO sfn_history (execution, event_id, event) VALUES ${Array(EVENT_BATCH).fill('(?, ?, ?)').join(', ')}`,
-      ),
+      lastEvent: prepare('SELECT last_event FROM sfn_history WHERE execution = ? ORDER BY first_event DESC LIMIT 1'),
+      insertEvents: prepare('INSERT INTO sfn_history (execution, first_event, last_event, events) VALUES (?, ?, ?, ?)'),
       historyForward: prepare(
-        'SELECT event_id, event FROM sfn_history WHERE execution = ? AND event_id > ? ORDER BY event_id LIMIT ?',
+        'SELECT events FROM sfn_history WHERE execution = ? AND last_event > ? ORDER BY first_event LIMIT ?',
       ),
       historyBackward: prepare(
-        'SELECT event_id, event FROM sfn_history WHERE execution = ? AND event_id < ? ORDER BY event_id DESC LIMIT ?',
+        'SELECT events FROM sfn_history WHERE execution = ? AND first_event < ? ORDER BY first_event DESC LIMIT ?',
       ),
       insertTimer: prepare(`INSERT INTO sfn_timers (execution, timer_id, fire_at) VALUES (?, ?, ?)
         ON CONFLICT (execution, timer_id) DO UPDATE SET fire_at = excluded.fire_at`),
@@ -368,12 +363,17 @@ export class SqliteSfnStore implements SfnStore {
     return this.database.write(() => {
       const row = this.st('executionSeq').get(executionArn) as { seq: number } | undefined;
       if (!row) throw new Error(`no execution ${executionArn}`);
+      // History only grows: a step that would write an event id already recorded is refused whole.
+      const last = this.st('lastEvent').get(row.seq) as { last_event: number } | undefined;
+      if (step.events && last && step.events.first <= last.last_event) {
+        throw new Error(`execution ${executionArn} already has event ${step.events.first}`);
+      }
       this.writeStep(row.seq, step);
     });
   }
 
   private writeStep(seq: number, step: SfnStepWrite, update = true): void {
-    this.insertEvents(seq, step.events);
+    if (step.events) this.st('insertEvents').run(seq, step.events.first, step.events.last, step.events.json);
     if (update) {
       this.st('updateExecution').run(
         step.snapshot,
@@ -396,40 +396,29 @@ export class SqliteSfnStore implements SfnStore {
     for (const t of step.addTasks) this.st('insertTask').run(seq, t.taskId, t.command);
   }
 
-  /** Events go in EVENT_BATCH rows per statement: a step usually writes several. */
-  private insertEvents(seq: number, events: readonly { id: number; event: string }[]): void {
-    let i = 0;
-    if (events.length >= EVENT_BATCH) {
-      const batch = this.st('insertEvents');
-      const args: Array<number | string> = [];
-      for (; i + EVENT_BATCH <= events.length; i += EVENT_BATCH) {
-        args.length = 0;
-        for (let j = i; j < i + EVENT_BATCH; j++) {
-          const e = events[j]!;
-          args.push(seq, e.id, e.event);
-        }
-        batch.run(args);
-      }
-    }
-    const insertEvent = this.st('insertEvent');
-    for (; i < events.length; i++) insertEvent.run(seq, events[i]!.id, events[i]!.event);
-  }
-
   getHistory(
     executionArn: string,
     options: { after: number; reverse: boolean; limit: number },
   ): Promise<SfnStoredEvent[]> {
     const row = this.st('executionSeq').get(executionArn) as { seq: number } | undefined;
     if (!row) return Promise.resolve([]);
+    // Each row holds at least one event, so `limit` rows always hold enough.
     const rows = (options.reverse ? this.st('historyBackward') : this.st('historyForward')).all(
       row.seq,
       options.after,
       options.limit,
-    ) as Array<{
-      event_id: number;
-      event: string;
-    }>;
-    return Promise.resolve(rows.map((r) => ({ id: r.event_id, event: r.event })));
+    ) as Array<{ events: string }>;
+    const out: SfnStoredEvent[] = [];
+    for (const r of rows) {
+      const batch = JSON.parse(r.events) as Array<SfnStoredEvent['event'] & { id: number }>;
+      if (options.reverse) batch.reverse();
+      for (const event of batch) {
+        if (out.length >= options.limit) break;
+        if (options.reverse ? event.id < options.after : event.id > options.after) out.push({ id: event.id, event });
+      }
+      if (out.length >= options.limit) break;
+    }
+    return Promise.resolve(out);
   }
 
   runningExecutions(): Promise<ExecutionRecord[]> {

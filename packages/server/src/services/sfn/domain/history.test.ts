@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { toApiEvent } from './history.js';
 
-const stored = JSON.stringify({
+const stored = {
   id: 2,
   previousEventId: 1,
   timestamp: 1_700_000_000_500,
   type: 'PassStateEntered',
   stateEnteredEventDetails: { name: 'A', input: '{"x":1}', inputDetails: { truncated: false } },
-});
+};
 
 describe('toApiEvent', () => {
   it('turns the millisecond timestamp into a Date', () => {

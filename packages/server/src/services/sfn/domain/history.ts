@@ -5,8 +5,7 @@ import type { HistoryEvent as ApiHistoryEvent } from '../../../protocols/models/
 
 const DATA_MEMBERS = ['input', 'inputDetails', 'output', 'outputDetails'];
 
-export function toApiEvent(stored: string, includeExecutionData: boolean): ApiHistoryEvent {
-  const event = JSON.parse(stored) as Record<string, unknown> & { timestamp: number };
+export function toApiEvent(event: Record<string, unknown> & { timestamp: number }, includeExecutionData: boolean): ApiHistoryEvent {
   const out: Record<string, unknown> = { ...event, timestamp: new Date(event.timestamp) };
   if (!includeExecutionData) {
     for (const [key, value] of Object.entries(out)) {

@@ -97,7 +97,7 @@ const execArn = (name: string): string =>
 
 async function eventTypes(h: Harness, arn: string): Promise<string[]> {
   const rows = await h.store.sfn.getHistory(arn, { after: 0, reverse: false, limit: 100_000 });
-  return rows.map((r) => (JSON.parse(r.event) as { type: string }).type);
+  return rows.map((r) => (r.event as unknown as { type: string }).type);
 }
 
 /** Waits until the execution is no longer RUNNING (steps run on later turns of the event loop). */
@@ -368,7 +368,7 @@ describe('ExecutionEngine, Standard executions', () => {
       limit: 2,
     });
     expect(
-      last.map((e) => JSON.parse(e.event) as { id: number; type: string; previousEventId: number }),
+      last.map((e) => e.event as unknown as { id: number; type: string; previousEventId: number }),
     ).toMatchObject([
       { id: 25_000, type: 'ExecutionFailed', previousEventId: 24_999 },
       { id: 24_999, type: 'PassStateExited' },

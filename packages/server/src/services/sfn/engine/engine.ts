@@ -573,7 +573,7 @@ export class ExecutionEngine {
   ): SfnStepWrite {
     const { snapshot, events, commands } = result;
     const write: SfnStepWrite = {
-      events: events.map((e) => ({ id: e.id, event: JSON.stringify(e) })),
+      events: events.length === 0 ? null : { first: events[0]!.id, last: events.at(-1)!.id, json: JSON.stringify(events) },
       snapshot: JSON.stringify(snapshot),
       status: snapshot.status,
       stoppedAt: terminal(snapshot.status) ? now : null,
