@@ -1025,7 +1025,7 @@ async function sfnServerSection() {
       ),
   );
   sections.push(
-    `**SQLite's own batched insert rate** — the same table (\`sfn_history\`, WITHOUT ROWID), rows the size of this chain's history events, the store's settings (WAL, synchronous=NORMAL, EXCLUSIVE locking, the WAL fdatasync'ed after each commit on the thread pool, one sync at a time):\n\n` +
+    `**SQLite's own batched insert rate** — one row per history event (a \`(execution, event_id, event)\` table, WITHOUT ROWID), rows the size of this chain's history events, the store's settings (WAL, synchronous=NORMAL, EXCLUSIVE locking, the WAL fdatasync'ed after each commit on the thread pool, one sync at a time):\n\n` +
       table(['reference', 'rows/s (median)', 'each run', 'spread', 'transactions/s', 'mean row bytes', 'CPU (cores)', 'CPU µs/row', 'rest of machine (cores)', 'errors'], [sqliteRow]),
   );
   const verdicts = [];

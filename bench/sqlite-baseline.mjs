@@ -3,10 +3,11 @@
 // seconds}). better-sqlite3 with the settings of Tributary's durable store
 // (packages/server/src/storage/sqlite/database.ts): locking_mode=EXCLUSIVE, journal_mode=WAL,
 // synchronous=NORMAL, and the WAL fdatasync'ed on libuv's thread pool after each COMMIT, one sync
-// at a time covering every commit made meanwhile (sync=full). The table is sfn_history as the
-// store declares it (execution, event_id, event TEXT, PRIMARY KEY (execution, event_id), WITHOUT
-// ROWID); the rows are the 22 history events of one run of the 10-state Pass chain as the engine
-// stores them (JSON.stringify of each event), under increasing execution numbers. A loop inserts
+// at a time covering every commit made meanwhile (sync=full). The table holds one row per history
+// event (execution, event_id, event TEXT, PRIMARY KEY (execution, event_id), WITHOUT ROWID) — the
+// plainest way to store a history, and SQLite's best case for rows of this size; the rows are the
+// 22 history events of one run of the 10-state Pass chain (JSON.stringify of each event), under
+// increasing execution numbers. A loop inserts
 // `batchRows` rows per transaction (BEGIN IMMEDIATE … COMMIT, prepared statement), yielding to the
 // event loop between transactions so the syncs complete. Counts rows committed inside the window;
 // waits for the last sync at the end.
@@ -45,13 +46,13 @@ async function main(cfg) {
   db.pragma('journal_mode = WAL');
   db.exec('BEGIN EXCLUSIVE; COMMIT');
   db.pragma('synchronous = NORMAL');
-  db.exec(`CREATE TABLE sfn_history (
+  db.exec(`CREATE TABLE history_rows (
     execution INTEGER NOT NULL,
     event_id INTEGER NOT NULL,
     event TEXT NOT NULL,
     PRIMARY KEY (execution, event_id)
   ) WITHOUT ROWID`);
-  const insert = db.prepare('INSERT INTO sfn_history (execution, event_id, event) VALUES (?, ?, ?)');
+  const insert = db.prepare('INSERT INTO history_rows (execution, event_id, event) VALUES (?, ?, ?)');
   const walFd = openSync(`${path}-wal`, 'r');
 
   // One fdatasync at a time, as database.ts does; commits made meanwhile wait for the next one.
@@ -113,7 +114,7 @@ async function main(cfg) {
   const cpu = process.cpuUsage(cpuStart);
   phase('measure-end');
   const windowSeconds = (done - t0) / 1000;
-  const count = db.prepare('SELECT count(*) AS n FROM sfn_history').get().n;
+  const count = db.prepare('SELECT count(*) AS n FROM history_rows').get().n;
   if (count !== execution * rows.length + cursor) errors.add('consistency', `table holds ${count} rows, inserted ${execution * rows.length + cursor}`);
   db.close();
   closeSync(walFd);
