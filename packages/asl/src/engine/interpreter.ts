@@ -646,37 +646,55 @@ export class Interpreter {
     return transition.End === true ? undefined : transition.Next;
   }
 
+  /** InputPath applied to the raw state input. */
+  private effectiveInput(thread: Thread, state: { InputPath?: string | null }): JsonValue {
+    return applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+  }
+
+  /** Parameters (or any payload template) applied to the effective input, or the input itself. */
+  private parametersOf(thread: Thread, template: JsonValue | undefined, effective: JsonValue): JsonValue {
+    return template !== undefined ? applyTemplate(template, this.pathScope(thread, effective)) : effective;
+  }
+
+  /** JSONPath: ResultPath merges the result into the raw input, then OutputPath, then the exit. */
+  private exitWithResult(
+    thread: Thread,
+    state: State & { ResultPath?: string | null; OutputPath?: string | null },
+    result: JsonValue,
+    assigned: Record<string, JsonValue> | null,
+  ): Outcome {
+    const merged = applyResultPath(thread.input, state.ResultPath, result);
+    const output = applyOutputPath(merged, state.OutputPath, this.pathScope(thread, merged));
+    return this.exit(thread, state, output, assigned, this.nextOf(state));
+  }
+
+  /** JSONata: the state's Output template, or `fallback` without one. */
+  private async jsonataOutput(thread: Thread, template: JsonValue | undefined, states: JsonObject, fallback: JsonValue): Promise<JsonValue> {
+    return template !== undefined ? evaluateJsonataTemplate(template, 'Output', this.bindings(thread, states)) : fallback;
+  }
+
   // ---- simple states ----------------------------------------------------------------------------
 
   private async pass(thread: Thread, state: PassState): Promise<Outcome> {
     if (this.languageOf(state) === 'JSONata') {
       const states: JsonObject = { input: thread.input };
       const assigned = await this.evaluateAssign(thread, state, state.Assign, thread.input, () => states);
-      const output =
-        state.Output !== undefined
-          ? await evaluateJsonataTemplate(state.Output, 'Output', this.bindings(thread, states))
-          : thread.input;
+      const output = await this.jsonataOutput(thread, state.Output, states, thread.input);
       return this.exit(thread, state, output, assigned, this.nextOf(state));
     }
-    const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
-    const parameters =
-      state.Parameters !== undefined ? applyTemplate(state.Parameters, this.pathScope(thread, effective)) : effective;
+    const effective = this.effectiveInput(thread, state);
+    const parameters = this.parametersOf(thread, state.Parameters, effective);
     const result = state.Result !== undefined ? state.Result : parameters;
     const assigned = await this.evaluateAssign(thread, state, state.Assign, result, () => ({}));
-    const merged = applyResultPath(thread.input, state.ResultPath, result);
-    const output = applyOutputPath(merged, state.OutputPath, this.pathScope(thread, merged));
-    return this.exit(thread, state, output, assigned, this.nextOf(state));
+    return this.exitWithResult(thread, state, result, assigned);
   }
 
   private async succeed(thread: Thread, state: SucceedState): Promise<Outcome> {
     let output: JsonValue;
     if (this.languageOf(state) === 'JSONata') {
-      output =
-        state.Output !== undefined
-          ? await evaluateJsonataTemplate(state.Output, 'Output', this.bindings(thread, { input: thread.input }))
-          : thread.input;
+      output = await this.jsonataOutput(thread, state.Output, { input: thread.input }, thread.input);
     } else {
-      const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+      const effective = this.effectiveInput(thread, state);
       output = applyOutputPath(effective, state.OutputPath, this.pathScope(thread, effective));
     }
     return this.exit(thread, state, output, null, undefined);
@@ -741,7 +759,7 @@ export class Interpreter {
       const output = state.Output !== undefined ? await evaluateJsonataTemplate(state.Output, 'Output', bindings) : thread.input;
       return this.exit(thread, state, output, assigned, state.Default);
     }
-    const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+    const effective = this.effectiveInput(thread, state);
     const rules = state.Choices as JsonPathChoiceRule[];
     const index = selectChoice(rules, effective, this.pathScope(thread, effective));
     const rule = index >= 0 ? rules[index] : undefined;
@@ -763,7 +781,7 @@ export class Interpreter {
       assigned = await this.evaluateAssign(thread, state, state.Assign, thread.input, () => states);
       output = state.Output !== undefined ? await evaluateJsonataTemplate(state.Output, 'Output', bindings) : thread.input;
     } else {
-      const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+      const effective = this.effectiveInput(thread, state);
       until = waitUntil(state, effective, this.pathScope(thread, effective), this.env.now);
       assigned = await this.evaluateAssign(thread, state, state.Assign, effective, () => ({}));
       output = applyOutputPath(effective, state.OutputPath, this.pathScope(thread, effective));
@@ -823,17 +841,17 @@ export class Interpreter {
       const bindings = this.bindings(thread, { input: thread.input });
       parameters =
         state.Arguments !== undefined ? await evaluateJsonataTemplate(state.Arguments, 'Arguments', bindings) : thread.input;
-      timeout = await this.jsonataInteger(state.TimeoutSeconds, 'TimeoutSeconds', bindings);
-      heartbeat = await this.jsonataInteger(state.HeartbeatSeconds, 'HeartbeatSeconds', bindings);
+      timeout = await this.jsonataNumber(state.TimeoutSeconds, 'TimeoutSeconds', bindings, 1);
+      heartbeat = await this.jsonataNumber(state.HeartbeatSeconds, 'HeartbeatSeconds', bindings, 1);
     } else {
-      const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+      const effective = this.effectiveInput(thread, state);
       const scope = this.pathScope(thread, effective);
-      parameters = state.Parameters !== undefined ? applyTemplate(state.Parameters, scope) : effective;
-      timeout = typeof state.TimeoutSeconds === 'number' ? state.TimeoutSeconds : this.integerAtPath(state.TimeoutSecondsPath, 'TimeoutSecondsPath', scope);
+      parameters = this.parametersOf(thread, state.Parameters, effective);
+      timeout = typeof state.TimeoutSeconds === 'number' ? state.TimeoutSeconds : this.numberAtPath(state.TimeoutSecondsPath, 'TimeoutSecondsPath', scope);
       heartbeat =
         typeof state.HeartbeatSeconds === 'number'
           ? state.HeartbeatSeconds
-          : this.integerAtPath(state.HeartbeatSecondsPath, 'HeartbeatSecondsPath', scope);
+          : this.numberAtPath(state.HeartbeatSecondsPath, 'HeartbeatSecondsPath', scope);
     }
     const text = toJsonText(parameters);
     const taskId = this.newEffect(thread, 'task');
@@ -875,25 +893,35 @@ export class Interpreter {
     return 'blocked';
   }
 
-  private async jsonataInteger(value: number | string | undefined, field: string, bindings: JsonataBindings): Promise<number | undefined> {
+  /** A numeric field written as a JSONata expression; `min` 1 for timeouts and batch sizes, 0 for counts. */
+  private async jsonataNumber(
+    value: number | string | undefined,
+    field: string,
+    bindings: JsonataBindings,
+    min: 0 | 1,
+  ): Promise<number | undefined> {
     if (value === undefined) return undefined;
     if (typeof value === 'number') return value;
     const result = await evaluateJsonataExpression(value, field, bindings);
-    if (typeof result !== 'number' || !Number.isInteger(result) || result < 1) {
+    if (typeof result !== 'number' || result < min || (min === 1 && !Number.isInteger(result))) {
       throw unexpectedTypeError(jsonataExpressionText(value), field, 'integer', result);
     }
     return result;
   }
 
-  private integerAtPath(path: string | undefined, field: string, scope: EvaluationScope): number | undefined {
+  /**
+   * A numeric `*Path` field. AWS reads the value as Java would parse it, so "10" is as good as 10;
+   * integer fields refuse fractions, ToleratedFailurePercentagePath takes a float.
+   */
+  private numberAtPath(path: string | undefined, field: string, scope: EvaluationScope, kind: 'integer' | 'float' = 'integer'): number | undefined {
     if (path === undefined) return undefined;
     let value = evaluatePath(path, scope.input, scope);
-    // AWS reads the value as Java would parse it: "10" is as good as 10.
-    if (typeof value === 'string' && /^-?\d+$/.test(value)) value = Number(value);
-    if (typeof value !== 'number' || !Number.isInteger(value)) {
+    const numeric = kind === 'integer' ? /^-?\d+$/.test(String(value)) : String(value).trim() !== '' && Number.isFinite(Number(value));
+    if (typeof value === 'string' && numeric) value = Number(value);
+    if (typeof value !== 'number' || (kind === 'integer' && !Number.isInteger(value))) {
       throw new StatesError(
         'States.Runtime',
-        `The ${field} field refers to value "${typeof value === 'string' ? value : toJsonText(value)}" which is not a valid integer: ${path}`,
+        `The ${field} field refers to value "${typeof value === 'string' ? value : toJsonText(value)}" which is not a valid ${kind}: ${path}`,
       );
     }
     return value;
@@ -904,18 +932,12 @@ export class Interpreter {
     if (this.languageOf(state) === 'JSONata') {
       const states: JsonObject = { input: thread.input, result };
       const assigned = await this.evaluateAssign(thread, state, state.Assign, result, () => states);
-      const output =
-        state.Output !== undefined
-          ? await evaluateJsonataTemplate(state.Output, 'Output', this.bindings(thread, states))
-          : result;
+      const output = await this.jsonataOutput(thread, state.Output, states, result);
       return this.exit(thread, state, output, assigned, this.nextOf(state));
     }
-    const selected =
-      state.ResultSelector !== undefined ? applyTemplate(state.ResultSelector, this.pathScope(thread, result)) : result;
+    const selected = this.parametersOf(thread, state.ResultSelector, result);
     const assigned = await this.evaluateAssign(thread, state, state.Assign, selected, () => ({}));
-    const merged = applyResultPath(thread.input, state.ResultPath, selected);
-    const output = applyOutputPath(merged, state.OutputPath, this.pathScope(thread, merged));
-    return this.exit(thread, state, output, assigned, this.nextOf(state));
+    return this.exitWithResult(thread, state, selected, assigned);
   }
 
   // ---- Parallel and Map -------------------------------------------------------------------------
@@ -928,8 +950,7 @@ export class Interpreter {
           ? await evaluateJsonataTemplate(state.Arguments, 'Arguments', this.bindings(thread, { input: thread.input }))
           : thread.input;
     } else {
-      const effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
-      branchInput = state.Parameters !== undefined ? applyTemplate(state.Parameters, this.pathScope(thread, effective)) : effective;
+      branchInput = this.parametersOf(thread, state.Parameters, this.effectiveInput(thread, state));
     }
     const scopes = this.machine.branchScopes.get(state) ?? [];
     this.emit(thread, 'ParallelStateStarted');
@@ -990,18 +1011,18 @@ export class Interpreter {
         items = thread.input;
         if (!Array.isArray(items)) throw mapInputNotArrayError(items);
       }
-      maxConcurrency = (await this.jsonataNonNegative(state.MaxConcurrency, 'MaxConcurrency', bindings)) ?? 0;
-      toleratedCount = (await this.jsonataNonNegative(state.ToleratedFailureCount, 'ToleratedFailureCount', bindings)) ?? 0;
+      maxConcurrency = (await this.jsonataNumber(state.MaxConcurrency, 'MaxConcurrency', bindings, 0)) ?? 0;
+      toleratedCount = (await this.jsonataNumber(state.ToleratedFailureCount, 'ToleratedFailureCount', bindings, 0)) ?? 0;
       toleratedPercentage =
-        (await this.jsonataNonNegative(state.ToleratedFailurePercentage, 'ToleratedFailurePercentage', bindings)) ?? 0;
+        (await this.jsonataNumber(state.ToleratedFailurePercentage, 'ToleratedFailurePercentage', bindings, 0)) ?? 0;
     } else {
-      effective = applyInputPath(thread.input, state.InputPath, this.pathScope(thread, thread.input));
+      effective = this.effectiveInput(thread, state);
       const scope = this.pathScope(thread, effective);
       items = state.ItemsPath !== undefined ? getAtReferencePath(effective, state.ItemsPath, scope) : effective;
       maxConcurrency =
         typeof state.MaxConcurrency === 'number'
           ? state.MaxConcurrency
-          : (this.integerAtPath(state.MaxConcurrencyPath, 'MaxConcurrencyPath', scope) ?? 0);
+          : (this.numberAtPath(state.MaxConcurrencyPath, 'MaxConcurrencyPath', scope) ?? 0);
       if (!Array.isArray(items) && !isJsonObject(items)) {
         throw new StatesError('States.Runtime', `Map state input must be an array but was: ${toJsonText(items)}`);
       }
@@ -1023,11 +1044,11 @@ export class Interpreter {
       toleratedCount =
         typeof state.ToleratedFailureCount === 'number'
           ? state.ToleratedFailureCount
-          : (this.integerAtPath(state.ToleratedFailureCountPath, 'ToleratedFailureCountPath', scope) ?? 0);
+          : (this.numberAtPath(state.ToleratedFailureCountPath, 'ToleratedFailureCountPath', scope) ?? 0);
       toleratedPercentage =
         typeof state.ToleratedFailurePercentage === 'number'
           ? state.ToleratedFailurePercentage
-          : (this.numberAtPath(state.ToleratedFailurePercentagePath, 'ToleratedFailurePercentagePath', scope) ?? 0);
+          : (this.numberAtPath(state.ToleratedFailurePercentagePath, 'ToleratedFailurePercentagePath', scope, 'float') ?? 0);
     }
     if (toleratedCount < 0) throw new StatesError('States.Runtime', 'ToleratedFailureCount cannot be negative.');
     if (toleratedPercentage < 0 || toleratedPercentage > 100) {
@@ -1069,29 +1090,6 @@ export class Interpreter {
     return `${machineArn}/${label}:${this.random.uuid()}`;
   }
 
-  private numberAtPath(path: string | undefined, field: string, scope: EvaluationScope): number | undefined {
-    if (path === undefined) return undefined;
-    let value = evaluatePath(path, scope.input, scope);
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) value = Number(value);
-    if (typeof value !== 'number') {
-      throw new StatesError(
-        'States.Runtime',
-        `The ${field} field refers to value "${typeof value === 'string' ? value : toJsonText(value)}" which is not a valid float: ${path}`,
-      );
-    }
-    return value;
-  }
-
-  private async jsonataNonNegative(value: number | string | undefined, field: string, bindings: JsonataBindings): Promise<number | undefined> {
-    if (value === undefined) return undefined;
-    if (typeof value === 'number') return value;
-    const result = await evaluateJsonataExpression(value, field, bindings);
-    if (typeof result !== 'number' || result < 0) {
-      throw unexpectedTypeError(jsonataExpressionText(value), field, 'integer', result);
-    }
-    return result;
-  }
-
   /** ItemBatcher: groups items into `{ Items: [...], ...BatchInput }`. */
   private async batch(thread: Thread, state: MapState, items: JsonValue[], effective: JsonValue): Promise<JsonValue[]> {
     const batcher = state.ItemBatcher;
@@ -1101,19 +1099,19 @@ export class Interpreter {
     let batchInput: JsonValue | undefined;
     if (this.languageOf(state) === 'JSONata') {
       const bindings = this.bindings(thread, { input: thread.input });
-      maxItems = await this.jsonataInteger(batcher.MaxItemsPerBatch, 'MaxItemsPerBatch', bindings);
-      maxBytes = await this.jsonataInteger(batcher.MaxInputBytesPerBatch, 'MaxInputBytesPerBatch', bindings);
+      maxItems = await this.jsonataNumber(batcher.MaxItemsPerBatch, 'MaxItemsPerBatch', bindings, 1);
+      maxBytes = await this.jsonataNumber(batcher.MaxInputBytesPerBatch, 'MaxInputBytesPerBatch', bindings, 1);
       batchInput = batcher.BatchInput !== undefined ? await evaluateJsonataTemplate(batcher.BatchInput, 'BatchInput', bindings) : undefined;
     } else {
       const scope = this.pathScope(thread, effective);
       maxItems =
         typeof batcher.MaxItemsPerBatch === 'number'
           ? batcher.MaxItemsPerBatch
-          : this.integerAtPath(batcher.MaxItemsPerBatchPath, 'MaxItemsPerBatchPath', scope);
+          : this.numberAtPath(batcher.MaxItemsPerBatchPath, 'MaxItemsPerBatchPath', scope);
       maxBytes =
         typeof batcher.MaxInputBytesPerBatch === 'number'
           ? batcher.MaxInputBytesPerBatch
-          : this.integerAtPath(batcher.MaxInputBytesPerBatchPath, 'MaxInputBytesPerBatchPath', scope);
+          : this.numberAtPath(batcher.MaxInputBytesPerBatchPath, 'MaxInputBytesPerBatchPath', scope);
       batchInput = batcher.BatchInput !== undefined ? applyTemplate(batcher.BatchInput, scope) : undefined;
     }
     return batchItems(items, maxItems ?? Number.MAX_SAFE_INTEGER, maxBytes ?? MAX_PAYLOAD_BYTES, batchInput);
