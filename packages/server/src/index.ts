@@ -6,11 +6,22 @@ import type { Clock } from './runtime/clock.js';
 
 export type { Tributary } from './main.js';
 export type { TributaryConfig, PredeclaredQueue } from './runtime/config.js';
-export { ManualClock, systemClock, type Clock } from './runtime/clock.js';
+export {
+  ClockMoveError,
+  ManualClock,
+  SettableClock,
+  systemClock,
+  type Clock,
+} from './runtime/clock.js';
 export { VERSION } from './runtime/version.js';
 
 export interface StartOptions extends ConfigOverrides {
-  /** Inject a clock (e.g. ManualClock) to move time in tests. */
+  /**
+   * Inject a clock to move time in tests: a ManualClock (time stands still until moved) or a
+   * SettableClock (real time that can jump forward). `settableClock: true` makes the server
+   * create a SettableClock of its own; the server's clock, created or injected, can then be moved
+   * through POST /_tributary/clock only when it is a SettableClock.
+   */
   clock?: Clock;
 }
 

@@ -6,8 +6,9 @@ import { resolve } from 'node:path';
 import { createGateway } from './http/gateway.js';
 import { AwsError } from './protocols/errors.js';
 import type { RequestContext } from './protocols/service.js';
-import { systemClock, type Clock } from './runtime/clock.js';
-import type { TributaryConfig } from './runtime/config.js';
+import { SettableClock, systemClock, type Clock } from './runtime/clock.js';
+import { serveClock } from './runtime/clock-endpoint.js';
+import { ConfigError, type TributaryConfig } from './runtime/config.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 import { VERSION } from './runtime/version.js';
 import { createQueue } from './services/sqs/api/create-queue.js';
@@ -102,7 +103,11 @@ async function serveOutbox(store: Store, req: IncomingMessage, res: ServerRespon
 
 export async function startServer(config: TributaryConfig, options: RuntimeOptions = {}): Promise<Tributary> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const clock = options.clock ?? systemClock;
+  if (config.settableClock && options.clock && !(options.clock instanceof SettableClock)) {
+    // Two answers to "whose time is it": refuse rather than ignore one of them.
+    throw new ConfigError('settableClock cannot be combined with an injected clock other than a SettableClock: move the injected clock instead');
+  }
+  const clock = options.clock ?? (config.settableClock ? new SettableClock() : systemClock);
   const { store, dataDir } = openStore(config);
   let dataKey: Buffer;
   try {
@@ -135,7 +140,7 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
     poke: () => dispatcher.poke(),
     counters: new SnsCounters(),
   };
-  // Step Functions: one timer service on the server's clock (a ManualClock fires timers as it moves).
+  // Step Functions: one timer service on the server's clock (a clock that jumps fires what fell due at once).
   const timers = new TimerService(clock);
   const taskRunners = new TaskRunners();
   const engine = new ExecutionEngine({
@@ -175,6 +180,12 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
         const body = health();
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
         res.end(body);
+        return true;
+      }
+      if (path === '/_tributary/clock') {
+        await serveClock(clock, req, res, {
+          moved: (advancedMillis, to) => logger.info({ advancedMillis, now: new Date(to).toISOString() }, `clock moved forward ${advancedMillis} ms to ${new Date(to).toISOString()}`),
+        });
         return true;
       }
       if (path === '/_tributary/metrics') {
@@ -218,9 +229,48 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
   const resumed = await engine.resume();
   if (resumed > 0) logger.info({ executions: resumed }, `resumed ${resumed} running Step Functions executions`);
 
+  // When the clock jumps (SettableClock, ManualClock), what waits on real time must look again:
+  // Step Functions timers follow by themselves (TimerService listens to the clock); SNS retries
+  // that fell due go out now; SQS long polls re-check, so a delayed or invisible message that
+  // became available, or a wait that ran out, is answered at once.
+  let stopped = false;
+  let waking = false;
+  let wakeAgain = false;
+  const wakeLongPolls = (): void => {
+    if (sqs.waiters.size === 0) return;
+    if (waking) {
+      wakeAgain = true;
+      return;
+    }
+    waking = true;
+    void (async () => {
+      do {
+        wakeAgain = false;
+        for (const queue of await store.sqs.allQueues()) if (!stopped) sqs.waiters.wake(queue.id);
+      } while (wakeAgain && !stopped);
+    })()
+      .catch((err: unknown) => logger.error({ err }, 'waking long polls after a clock move failed'))
+      .finally(() => {
+        waking = false;
+      });
+  };
+  const stopFollowingClock = clock.onMove?.(() => {
+    if (stopped) return;
+    dispatcher.poke();
+    wakeLongPolls();
+  });
+  if (clock instanceof SettableClock) {
+    logger.warn(
+      { settableClock: true },
+      `The clock is settable (--settable-clock): POST /_tributary/clock moves time forward for every service. For tests only.${dataDir ? ' Deadlines stored in the data directory keep the moved time: use a throwaway one, or --ephemeral.' : ''}`,
+    );
+  }
+
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      stopped = true;
+      stopFollowingClock?.();
       stopSweeper();
       moveTasks.stop();
       dispatcher.stop();

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `tributary start [--host H] [--port P] [--data-dir DIR] [--ephemeral] [--config FILE]`
+// `tributary start [--host H] [--port P] [--data-dir DIR] [--ephemeral] [--config FILE]
+//                  [--sync full|normal] [--log-level LEVEL] [--settable-clock]`
 import { Command, InvalidArgumentError } from 'commander';
 import { startServer } from '../main.js';
 import { ConfigError, fromEnv, fromFile, resolveConfig, type ConfigOverrides } from '../runtime/config.js';
@@ -21,6 +22,7 @@ interface StartFlags {
   config?: string;
   sync?: 'full' | 'normal';
   logLevel?: string;
+  settableClock?: boolean;
 }
 
 async function start(flags: StartFlags): Promise<void> {
@@ -34,6 +36,7 @@ async function start(flags: StartFlags): Promise<void> {
     ephemeral: flags.ephemeral,
     sync: flags.sync,
     logLevel: flags.logLevel,
+    settableClock: flags.settableClock,
   };
   const config = resolveConfig(file, env, cli);
   const logger = createLogger(config.logLevel);
@@ -79,6 +82,7 @@ program
   .option('--config <file>', 'JSON config file (env TRIBUTARY_CONFIG)')
   .option('--sync <mode>', 'full: fsync each group commit; normal: survive process crashes only (env TRIBUTARY_SYNC)')
   .option('--log-level <level>', 'fatal, error, warn, info, debug or trace (env TRIBUTARY_LOG_LEVEL)')
+  .option('--settable-clock', 'for tests: let POST /_tributary/clock move time forward (env TRIBUTARY_SETTABLE_CLOCK=true)')
   .action(async (flags: StartFlags) => {
     try {
       await start(flags);

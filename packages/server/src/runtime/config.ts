@@ -21,6 +21,11 @@ export interface TributaryConfig {
   logLevel: string;
   defaultAccount: string;
   defaultRegion: string;
+  /**
+   * Lets tests move the server's clock forward through POST /_tributary/clock (real time plus an
+   * offset that only grows). Off unless asked for: a production server must keep real time.
+   */
+  settableClock: boolean;
   sqs: { queues: PredeclaredQueue[] };
 }
 
@@ -33,6 +38,7 @@ export const DEFAULTS: TributaryConfig = {
   logLevel: 'info',
   defaultAccount: '000000000000',
   defaultRegion: 'us-east-1',
+  settableClock: false,
   sqs: { queues: [] },
 };
 
@@ -54,6 +60,13 @@ function parseBool(value: string, from: string): boolean {
   throw new ConfigError(`${from}: expected true or false, got ${value}`);
 }
 
+/** A JSON boolean, or one of the words parseBool accepts (for hand-written files that quote it). */
+function parseFileBool(value: unknown, from: string): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') return parseBool(value, from);
+  throw new ConfigError(`${from}: expected true or false, got ${JSON.stringify(value)}`);
+}
+
 function parseSync(value: string, from: string): 'full' | 'normal' {
   if (value === 'full' || value === 'normal') return value;
   throw new ConfigError(`${from}: expected full or normal, got ${value}`);
@@ -69,6 +82,7 @@ export function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides & { configFile?
   if (env.TRIBUTARY_LOG_LEVEL) out.logLevel = env.TRIBUTARY_LOG_LEVEL;
   if (env.TRIBUTARY_ACCOUNT_ID) out.defaultAccount = env.TRIBUTARY_ACCOUNT_ID;
   if (env.TRIBUTARY_REGION) out.defaultRegion = env.TRIBUTARY_REGION;
+  if (env.TRIBUTARY_SETTABLE_CLOCK !== undefined) out.settableClock = parseBool(env.TRIBUTARY_SETTABLE_CLOCK, 'TRIBUTARY_SETTABLE_CLOCK');
   if (env.TRIBUTARY_CONFIG) out.configFile = env.TRIBUTARY_CONFIG;
   return out;
 }
@@ -95,7 +109,7 @@ export function fromFile(path: string): ConfigOverrides {
   }
   if (!isRecord(raw)) throw new ConfigError(`config file ${path} must hold a JSON object`);
   const out: ConfigOverrides = {};
-  const known = new Set(['host', 'port', 'dataDir', 'ephemeral', 'sync', 'logLevel', 'defaultAccount', 'defaultRegion', 'sqs']);
+  const known = new Set(['host', 'port', 'dataDir', 'ephemeral', 'sync', 'logLevel', 'defaultAccount', 'defaultRegion', 'settableClock', 'sqs']);
   for (const key of Object.keys(raw)) if (!known.has(key)) throw new ConfigError(`config file ${path}: unknown setting "${key}"`);
   if (raw.host !== undefined) out.host = String(raw.host);
   if (raw.port !== undefined) out.port = parsePort(raw.port as number, `${path}: port`);
@@ -105,6 +119,7 @@ export function fromFile(path: string): ConfigOverrides {
   if (raw.logLevel !== undefined) out.logLevel = String(raw.logLevel);
   if (raw.defaultAccount !== undefined) out.defaultAccount = String(raw.defaultAccount);
   if (raw.defaultRegion !== undefined) out.defaultRegion = String(raw.defaultRegion);
+  if (raw.settableClock !== undefined) out.settableClock = parseFileBool(raw.settableClock, `${path}: settableClock`);
   if (raw.sqs !== undefined) {
     if (!isRecord(raw.sqs)) throw new ConfigError(`${path}: sqs must be an object`);
     for (const key of Object.keys(raw.sqs)) if (key !== 'queues') throw new ConfigError(`config file ${path}: unknown setting "sqs.${key}"`);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock, systemClock } from './clock.js';
+import { ManualClock, SettableClock, systemClock, type Clock } from './clock.js';
 import { TimerService } from './timers.js';
 
 const services: TimerService[] = [];
@@ -72,5 +72,126 @@ describe('TimerService on the system clock', () => {
     const started = Date.now();
     await new Promise<void>((resolve) => t.schedule('s', Date.now() + 30, resolve));
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+  });
+});
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves with what `start` resolves, or rejects after `ms` of real time. */
+function within<T>(ms: number, start: (resolve: (value: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`nothing within ${ms} ms`)), ms);
+    start((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
+}
+
+describe('TimerService on a SettableClock', () => {
+  function settableTimers(): { clock: SettableClock; t: TimerService } {
+    const clock = new SettableClock();
+    const t = new TimerService(clock);
+    services.push(t);
+    return { clock, t };
+  }
+
+  it('fires a future timer in real time, with no move at all', async () => {
+    const { clock, t } = settableTimers();
+    const started = Date.now();
+    await within(2000, (resolve) => t.schedule('s', clock.now() + 40, () => resolve(undefined)));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
+  });
+
+  it('fires what an advance makes due at once, in deadline order, and leaves the rest waiting', () => {
+    const { clock, t } = settableTimers();
+    const fired: string[] = [];
+    const now = clock.now();
+    t.schedule('year', now + 365 * 24 * 3600_000, () => fired.push('year'));
+    t.schedule('hour', now + 3600_000, () => fired.push('hour'));
+    t.schedule('minute', now + 60_000, () => fired.push('minute'));
+    clock.advance(3600_000);
+    expect(fired).toEqual(['minute', 'hour']);
+    expect(t.size).toBe(1);
+    clock.advance(365 * 24 * 3600_000);
+    expect(fired).toEqual(['minute', 'hour', 'year']);
+    expect(t.size).toBe(0);
+  });
+
+  it('re-arms after a move, so a deadline brought close fires in real time', async () => {
+    const { clock, t } = settableTimers();
+    const fired: string[] = [];
+    const done = within<number>(2000, (resolve) =>
+      t.schedule('ten-minutes', clock.now() + 600_000, () => {
+        fired.push('ten-minutes');
+        resolve(Date.now());
+      }),
+    );
+    // The real setTimeout armed for ten minutes must not be what fires it.
+    clock.advance(600_000 - 50);
+    expect(fired).toEqual([]);
+    const movedAt = Date.now();
+    expect((await done) - movedAt).toBeGreaterThanOrEqual(40);
+  });
+
+  it('fires a timer scheduled after a move in real time too', async () => {
+    const { clock, t } = settableTimers();
+    clock.advance(24 * 3600_000);
+    await within(2000, (resolve) =>
+      t.schedule('after', clock.now() + 30, () => resolve(undefined)),
+    );
+    expect(t.size).toBe(0);
+  });
+
+  it('refuses to go back and fires nothing then', () => {
+    const { clock, t } = settableTimers();
+    const fired: string[] = [];
+    t.schedule('k', clock.now() + 60_000, () => fired.push('k'));
+    expect(() => clock.advance(-60_000)).toThrow(/back/);
+    expect(() => clock.set(clock.now() - 1000)).toThrow(/back/);
+    expect(fired).toEqual([]);
+    expect(t.size).toBe(1);
+  });
+
+  it('stops listening to the clock when stopped', () => {
+    const { clock, t } = settableTimers();
+    const fired: string[] = [];
+    t.schedule('k', clock.now() + 1000, () => fired.push('k'));
+    t.stop();
+    clock.advance(2000);
+    expect(fired).toEqual([]);
+  });
+});
+
+describe('TimerService and the manual flag', () => {
+  it('arms no real timer on a ManualClock: real time passing fires nothing', async () => {
+    const clock = new ManualClock(Date.now());
+    const t = new TimerService(clock);
+    services.push(t);
+    const fired: string[] = [];
+    t.schedule('k', clock.now() + 20, () => fired.push('k'));
+    await sleep(80);
+    expect(fired).toEqual([]);
+    clock.advance(20);
+    expect(fired).toEqual(['k']);
+  });
+
+  it('treats a clock that reports moves but does not say as manual, as before the flag', async () => {
+    const real = Date.now();
+    const clock: Clock = { now: () => real, onMove: () => () => undefined };
+    const t = new TimerService(clock);
+    services.push(t);
+    const fired: string[] = [];
+    // Deadline in the past of real time yet in the future of this clock: only a real timer could fire it.
+    t.schedule('k', real + 20, () => fired.push('k'));
+    await sleep(80);
+    expect(fired).toEqual([]);
+  });
+
+  it('arms real timers on a clock that reports moves and says it is not manual', async () => {
+    const clock: Clock = { manual: false, now: () => Date.now(), onMove: () => () => undefined };
+    const t = new TimerService(clock);
+    services.push(t);
+    await within(2000, (resolve) => t.schedule('k', Date.now() + 20, () => resolve(undefined)));
   });
 });

@@ -1,7 +1,9 @@
-// Timers against the injected Clock. With the system clock one setTimeout is armed for the earliest
-// deadline (re-armed in steps, since setTimeout cannot wait longer than ~24.8 days); with a clock
-// that reports its moves (ManualClock) nothing waits on real time: every move fires what became
-// due, so a test can cross a one-year Wait with one clock.advance().
+// Timers against the injected Clock. On a clock that runs in real time (the system clock, a
+// SettableClock) one setTimeout is armed for the earliest deadline (re-armed in steps, since
+// setTimeout cannot wait longer than ~24.8 days). On a manual clock (ManualClock) nothing waits on
+// real time, which means nothing to it. Either way, a clock that reports its moves has every move
+// fire what became due, so a test can cross a one-year Wait with one clock.advance(); a clock that
+// runs in real time and can also jump (SettableClock) then re-arms for the new earliest deadline.
 import type { Clock } from './clock.js';
 
 /** The longest delay setTimeout accepts (2^31 - 1 ms); longer waits are re-armed. */
@@ -24,7 +26,9 @@ export class TimerService {
   private readonly manual: boolean;
 
   constructor(private readonly clock: Clock) {
-    this.manual = typeof clock.onMove === 'function';
+    // A clock that does not say is manual if it reports moves: the meaning `onMove` had before
+    // Clock.manual existed, kept for clocks written against that interface.
+    this.manual = clock.manual ?? typeof clock.onMove === 'function';
     this.unsubscribe = clock.onMove?.(() => this.runDue());
   }
 
