@@ -2,6 +2,7 @@
 import type { StateMachineDefinition } from '../definition/types.js';
 import type { RandomSource } from '../intrinsics/functions.js';
 import type { JsonValue } from '../paths/json.js';
+import { newSnapshot } from './execution.js';
 import { Interpreter } from './interpreter.js';
 import { asMachine, prepareMachine } from './machine.js';
 import type {
@@ -31,7 +32,7 @@ export function startExecution(
   inputText?: string,
 ): Promise<StepResult> {
   const start: ExecutionInput = inputText !== undefined ? { kind: 'start', input, inputText } : { kind: 'start', input };
-  return new Interpreter(asMachine(machine), info, Interpreter.newSnapshot(), env).apply(start);
+  return new Interpreter(asMachine(machine), info, newSnapshot(), env).apply(start);
 }
 
 /** Applies one input to a running execution. Takes ownership of `snapshot` (it may be changed in place). */

@@ -69,3 +69,23 @@ export function asMachine(compiled: CompiledMachine): Machine {
   const candidate = compiled as Partial<Machine>;
   return candidate.scopes !== undefined ? (compiled as Machine) : prepareMachine(compiled.definition);
 }
+
+/** The scope with this id (ids come from prepareMachine, so it exists). */
+export function scopeAt(machine: Machine, id: number): Scope {
+  return machine.scopes[id] as Scope;
+}
+
+/** The state a thread is at. */
+export function stateAt(
+  machine: Machine,
+  where: { readonly scope: number; readonly state: string },
+): State {
+  const state = scopeAt(machine, where.scope).states[where.state];
+  if (state === undefined) throw new Error(`state ${where.state} not found`);
+  return state;
+}
+
+/** The language a state's fields are written in: its own QueryLanguage, else the machine's. */
+export function languageOf(machine: Machine, state: State): QueryLanguage {
+  return state.QueryLanguage ?? machine.language;
+}
