@@ -174,3 +174,4 @@ export {
 } from './jsonata/index.js';
 // The workflow variables each state reads (DescribeStateMachine's variableReferences).
 export { variableReferences, type VariableReferences } from './definition/variable-references.js';
+export { RebuildMismatch, rebuildFromHistory } from './engine/rebuild.js';
