@@ -1,4 +1,5 @@
 // The composition root: the one place that picks implementations and wires them together.
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -150,6 +151,9 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
     interpreter: aslInterpreter,
     tasks: taskRunners,
     log: { error: (details, message) => logger.error(details, message) },
+    // Derived from the data directory's master key: secret, and the same after a restart.
+    seedFor: (executionArn, startedAt) =>
+      createHmac('sha256', dataKey).update(`sfn-execution-seed\u0000${executionArn}\u0000${startedAt}`).digest('hex'),
   });
   const sfn: SfnRuntime = { store: store.sfn, clock, engine };
   const services = [createSqsService(sqs, moveTasks), createSnsService(sns), createSfnService(sfn)];

@@ -10,6 +10,7 @@
 // start and ends in execution.ts. They reach the core only through StepContext (context.ts), so
 // none of them imports this file.
 
+import { executionRandom } from './random.js';
 import type { QueryLanguage, State, WaitState } from '../definition/types.js';
 import type { RandomSource } from '../intrinsics/functions.js';
 import { toJsonText, type JsonObject, type JsonValue } from '../paths/json.js';
@@ -66,6 +67,7 @@ export class Interpreter implements StepContext {
   private readonly deferred: Array<() => Promise<unknown>> = [];
   /** States entered during this step. */
   private transitions = 0;
+  private readonly randomSource: RandomSource;
 
   constructor(
     readonly machine: Machine,
@@ -76,7 +78,10 @@ export class Interpreter implements StepContext {
     this.internal = snapshot.internal as unknown as Internal;
     this.history = new HistoryWriter(snapshot.nextEventId, env.now, env.history !== false);
     this.threads = new ThreadTable(this.internal, this.commands, env.now);
-    this.scopes = new EvaluationScopes(machine, info, this.threads, env.random, env.now);
+    // With a seed, randomness is a function of the execution and its history position, so a
+    // replay draws the same values; otherwise it is the driver's.
+    this.randomSource = info.seed !== undefined ? executionRandom(info.seed, () => this.history.nextId) : env.random;
+    this.scopes = new EvaluationScopes(machine, info, this.threads, this.randomSource, env.now);
     this.execution = new Execution(
       machine,
       info,
@@ -96,7 +101,7 @@ export class Interpreter implements StepContext {
   }
 
   get random(): RandomSource {
-    return this.env.random;
+    return this.randomSource;
   }
 
   async apply(input: ExecutionInput): Promise<StepResult> {

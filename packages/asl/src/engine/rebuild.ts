@@ -24,10 +24,10 @@
 // it).
 //
 // Randomness: States.UUID, States.MathRandom, $uuid(), $random(), task tokens and retry jitter draw
-// from the RandomSource, and the rebuild draws again. The caller must pass a source that yields the
-// same sequence the original run saw, so a driver that wants executions it can rebuild has to use a
-// reproducible source per execution (for example seededRandom with a seed stored with the
-// execution), not a shared or truly random one.
+// from the execution's randomness, and the rebuild draws again. With `info.seed` (what Tributary's
+// server gives every execution) the draws are a function of the seed and the history position, so
+// nothing else is needed; without one, the caller must pass a RandomSource that yields the same
+// sequence the original run saw.
 //
 // What the history cannot tell: SendTaskHeartbeat writes no event, so heartbeats are not replayed;
 // after one, the rebuilt snapshot's effect ids and heartbeat deadline differ from the live one (its
@@ -65,18 +65,29 @@ export class RebuildMismatch extends Error {
   }
 }
 
+/** For histories of seeded executions, or of executions that never drew a random value. */
+const NO_RANDOM: RandomSource = {
+  random(): number {
+    throw new Error('this execution drew random values: pass the RandomSource it ran with, or give it a seed');
+  },
+  uuid(): string {
+    throw new Error('this execution drew random values: pass the RandomSource it ran with, or give it a seed');
+  },
+};
+
 /**
  * Re-runs the interpreter against a recorded history and returns the snapshot (and pending
  * commands) the execution had after its last event. Throws RebuildMismatch when the history cannot
  * have come from this definition and input (naming the first event that differs).
  *
- * `random` must yield the same sequence the original run used (see the file comment).
+ * Without `info.seed`, `random` must yield the same sequence the original run used (see the file
+ * comment); with a seed it is not used.
  */
 export async function rebuildFromHistory(
   machine: CompiledMachine,
   info: ExecutionInfo,
   events: readonly HistoryEvent[],
-  random: RandomSource,
+  random: RandomSource = NO_RANDOM,
 ): Promise<{ snapshot: ExecutionSnapshot; pending: Command[] }> {
   const first = events[0];
   if (first?.type !== 'ExecutionStarted') {

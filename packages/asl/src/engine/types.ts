@@ -22,6 +22,12 @@ export interface ExecutionInfo {
   readonly stateMachineName: string;
   readonly type: StateMachineType;
   readonly redriveCount?: number;
+  /**
+   * A secret per execution: when set, the interpreter draws its randomness from it and the
+   * history position (see engine/random.ts) instead of `StepEnvironment.random`, so the execution
+   * can be rebuilt from its history alone.
+   */
+  readonly seed?: string;
 }
 
 /** Everything from outside the interpreter that one step may read. */

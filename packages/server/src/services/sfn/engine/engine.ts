@@ -56,6 +56,11 @@ export interface EngineDeps {
   tasks: TaskRunners;
   log: EngineLog;
   random?: RandomSource;
+  /**
+   * Each execution's secret seed (its random draws are a function of it, so an execution can be
+   * rebuilt from its history): derived, never stored, so it must give the same seed after a restart.
+   */
+  seedFor?: (executionArn: string, startedAt: number) => string;
 }
 
 export interface StartRequest {
@@ -229,6 +234,7 @@ export class ExecutionEngine {
         stateMachineName: machine.name,
         type,
         redriveCount: 0,
+        ...this.seed(request.arn, now),
       },
       snapshot: { version: 1, status: 'RUNNING', nextEventId: 1, internal: {} },
     };
@@ -515,6 +521,7 @@ export class ExecutionEngine {
         stateMachineName: machineName,
         type: 'STANDARD',
         redriveCount: execution.redriveCount,
+        ...this.seed(execution.arn, execution.startedAt),
       },
       snapshot: JSON.parse(execution.snapshot) as ExecutionSnapshot,
     };
@@ -556,6 +563,10 @@ export class ExecutionEngine {
       this.compiled.set(revision.id, machine);
     }
     return machine;
+  }
+
+  private seed(executionArn: string, startedAt: number): { seed?: string } {
+    return this.deps.seedFor ? { seed: this.deps.seedFor(executionArn, startedAt) } : {};
   }
 
   private env(run: Run, now: number): { now: number; random: RandomSource; history: boolean } {
