@@ -206,3 +206,24 @@ export async function queueDepth(client, QueueUrl) {
   const delayed = Number(a.Attributes?.ApproximateNumberOfMessagesDelayed ?? 0);
   return { visible, notVisible, delayed, total: visible + notVisible + delayed };
 }
+
+/** A numeric knob from the environment: `fallback` when unset, an error when outside min–max. */
+export function envNumber(name, fallback, min, max) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number from ${min} to ${max}, got ${raw}`);
+  return n;
+}
+
+/** A seeded PRNG (mulberry32): returns a function giving floats in [0, 1). */
+export function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

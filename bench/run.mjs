@@ -35,19 +35,11 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machineBusySeconds, median, procCpuSeconds } from './common.mjs';
+import { envNumber, machineBusySeconds, median, procCpuSeconds } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const DOCS = join(root, 'docs', 'benchmarks.md');
-
-function envNumber(name, fallback, min, max) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number from ${min} to ${max}, got ${raw}`);
-  return n;
-}
 
 const DEFAULTS = {
   seconds: 10,
