@@ -17,13 +17,18 @@ function amzDate(d = new Date()) {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-export function createRawClient(endpoint, { maxSockets = 16, timeoutMs = 30_000 } = {}) {
+/**
+ * A raw AWS JSON 1.0 client for one service: `target` is the X-Amz-Target prefix, `signingName`
+ * the service in the credential scope, `headers` any extra header the SDK sends.
+ */
+export function createJsonClient(endpoint, { target, signingName, headers = {}, maxSockets = 16, timeoutMs = 30_000 }) {
   const url = new URL(endpoint);
   const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   const date = amzDate();
+  const signed = ['content-length', 'content-type', 'host', 'x-amz-date', 'x-amz-target', ...Object.keys(headers)].sort();
   const authorization =
-    `AWS4-HMAC-SHA256 Credential=test/${date.slice(0, 8)}/us-east-1/sqs/aws4_request, ` +
-    'SignedHeaders=content-length;content-type;host;x-amz-date;x-amz-target;x-amzn-query-mode, ' +
+    `AWS4-HMAC-SHA256 Credential=test/${date.slice(0, 8)}/us-east-1/${signingName}/aws4_request, ` +
+    `SignedHeaders=${signed.join(';')}, ` +
     `Signature=${'0'.repeat(64)}`;
 
   function call(operation, input) {
@@ -38,8 +43,8 @@ export function createRawClient(endpoint, { maxSockets = 16, timeoutMs = 30_000 
           path: '/',
           headers: {
             'content-type': 'application/x-amz-json-1.0',
-            'x-amz-target': `AmazonSQS.${operation}`,
-            'x-amzn-query-mode': 'true',
+            'x-amz-target': `${target}.${operation}`,
+            ...headers,
             'x-amz-date': date,
             authorization,
             'content-length': Buffer.byteLength(body),
@@ -59,7 +64,7 @@ export function createRawClient(endpoint, { maxSockets = 16, timeoutMs = 30_000 
               } catch {
                 // not JSON
               }
-              reject(new CallError('http', `${operation}: ${code}: ${text.slice(0, 200)}`, res.statusCode));
+              reject(new CallError('http', `${operation}: ${code}: ${text.slice(0, 300)}`, res.statusCode));
               return;
             }
             try {
@@ -70,12 +75,22 @@ export function createRawClient(endpoint, { maxSockets = 16, timeoutMs = 30_000 
           });
         },
       );
-      req.on('timeout', () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+      req.on('timeout', () => req.destroy(new Error(`${operation}: no reply within ${timeoutMs} ms`)));
       req.on('error', (err) => reject(new CallError('network', `${operation}: ${err.message}`)));
       req.end(body);
     });
   }
   return { kind: 'raw', call, close: () => agent.destroy() };
+}
+
+export function createRawClient(endpoint, { maxSockets = 16, timeoutMs = 30_000 } = {}) {
+  return createJsonClient(endpoint, {
+    target: 'AmazonSQS',
+    signingName: 'sqs',
+    headers: { 'x-amzn-query-mode': 'true' },
+    maxSockets,
+    timeoutMs,
+  });
 }
 
 export async function createSdkClient(endpoint, { maxSockets = 16, timeoutMs = 30_000 } = {}) {
