@@ -16,9 +16,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  PYTHON3,
+  detectBoto3,
   requireClient,
-  run,
   runPythonJson,
   type ClientStatus,
 } from './support/clients.js';
@@ -29,29 +28,8 @@ import {
 } from './support/server-process.js';
 
 /** boto3 under /usr/bin/python3 whose botocore speaks AWS JSON 1.0 to Step Functions. */
-async function detectBoto3Sfn(): Promise<ClientStatus> {
-  const probe = await run(
-    PYTHON3,
-    [
-      '-c',
-      "import boto3, botocore, botocore.session; print(boto3.__version__, botocore.__version__, botocore.session.get_session().get_service_model('stepfunctions').protocol)",
-    ],
-    { timeoutMs: 20_000 },
-  );
-  if (probe.code !== 0) {
-    return {
-      available: false,
-      reason: `boto3 is not importable by ${PYTHON3} (Debian package python3-boto3): ${probe.stderr.trim().split('\n').at(-1) ?? ''}`,
-    };
-  }
-  const [boto3Version, botocoreVersion, protocol] = probe.stdout.trim().split(/\s+/);
-  const version = `boto3 ${boto3Version ?? '?'} botocore ${botocoreVersion ?? '?'}`;
-  if (protocol !== 'json')
-    return {
-      available: false,
-      reason: `${version} speaks the ${protocol ?? '?'} protocol to Step Functions, not json`,
-    };
-  return { available: true, version };
+function detectBoto3Sfn(): Promise<ClientStatus> {
+  return detectBoto3('stepfunctions', 'json', 'Step Functions');
 }
 
 const status = await detectBoto3Sfn();

@@ -142,14 +142,17 @@ export async function detectAwsCliV2(): Promise<ClientStatus> {
   return { available: true, version: text };
 }
 
-/** Detects boto3 under /usr/bin/python3 and checks that its botocore speaks the query protocol to SQS. */
-export async function detectBoto3(): Promise<ClientStatus> {
+/**
+ * Detects boto3 under /usr/bin/python3 and checks that its botocore speaks `protocol` to `service`
+ * (the query protocol to SQS for Debian's 1.26; JSON to Step Functions).
+ */
+export async function detectBoto3(service = 'sqs', protocol = 'query', label = 'SQS'): Promise<ClientStatus> {
   if (!existsSync(PYTHON3)) return { available: false, reason: `${PYTHON3} is not installed` };
   const probe = await run(
     PYTHON3,
     [
       '-c',
-      "import boto3, botocore, botocore.session; print(boto3.__version__, botocore.__version__, botocore.session.get_session().get_service_model('sqs').protocol)",
+      `import boto3, botocore, botocore.session; print(boto3.__version__, botocore.__version__, botocore.session.get_session().get_service_model('${service}').protocol)`,
     ],
     { timeoutMs: 20_000 },
   );
@@ -159,12 +162,12 @@ export async function detectBoto3(): Promise<ClientStatus> {
       reason: `boto3 is not importable by ${PYTHON3} (Debian package python3-boto3): ${probe.stderr.trim().split('\n').at(-1) ?? ''}`,
     };
   }
-  const [boto3Version, botocoreVersion, protocol] = probe.stdout.trim().split(/\s+/);
+  const [boto3Version, botocoreVersion, spoken] = probe.stdout.trim().split(/\s+/);
   const version = `boto3 ${boto3Version ?? '?'} botocore ${botocoreVersion ?? '?'}`;
-  if (protocol !== 'query')
+  if (spoken !== protocol)
     return {
       available: false,
-      reason: `${version} speaks the ${protocol ?? '?'} protocol to SQS, not query`,
+      reason: `${version} speaks the ${spoken ?? '?'} protocol to ${label}, not ${protocol}`,
     };
   return { available: true, version };
 }
