@@ -9,57 +9,24 @@ document with what each step returned; the TypeScript test makes the assertions.
 recorded as {code, message, status, type, exception} from botocore's ClientError, so the test can
 assert AWS's codes, wording and HTTP status precisely.
 """
-import base64
 import hashlib
 import json
 import struct
 import sys
 
 import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+
+from harness import CONFIG, CREDENTIALS, call, error, plain
 
 SCENARIO = sys.argv[1]
 ENDPOINT = sys.argv[2]
 
-CONFIG = Config(retries={'total_max_attempts': 1, 'mode': 'standard'}, connect_timeout=5, read_timeout=30)
-CREDENTIALS = {'region_name': 'us-east-1', 'aws_access_key_id': 'test', 'aws_secret_access_key': 'test'}
 sns = boto3.client('sns', endpoint_url=ENDPOINT, config=CONFIG, **CREDENTIALS)
 sqs = boto3.client('sqs', endpoint_url=ENDPOINT, config=CONFIG, **CREDENTIALS)
 
 
 # ------------------------------------------------------------------------------------------------
 # Helpers
-
-
-def plain(value):
-    """A response made JSON-safe: no ResponseMetadata, bytes as base64."""
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items() if k != 'ResponseMetadata'}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, (bytes, bytearray)):
-        return base64.b64encode(bytes(value)).decode('ascii')
-    return value
-
-
-def call(fn, **kwargs):
-    return plain(fn(**kwargs))
-
-
-def error(fn, **kwargs):
-    """Calls an operation that should fail and describes the error (or the unexpected success)."""
-    try:
-        result = fn(**kwargs)
-    except ClientError as e:
-        return {
-            'code': e.response['Error']['Code'],
-            'message': e.response['Error'].get('Message'),
-            'type': e.response['Error'].get('Type'),
-            'status': e.response['ResponseMetadata']['HTTPStatusCode'],
-            'exception': type(e).__name__,
-        }
-    return {'code': None, 'unexpected_success': plain(result)}
 
 
 def md5_of_attributes(attributes):
