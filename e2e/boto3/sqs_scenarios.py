@@ -363,12 +363,33 @@ def scenario_errors():
     }
 
 
+def scenario_limits():
+    """Run against a server started with an in-flight limit of 2."""
+    url = new_queue('py-limits')
+    for i in range(3):
+        sqs.send_message(QueueUrl=url, MessageBody=f'm{i}')
+    first = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=2, VisibilityTimeout=60)
+    handle = first['Messages'][0]['ReceiptHandle']
+    fifo = new_queue('py-limits.fifo', Attributes={'FifoQueue': 'true', 'ContentBasedDeduplication': 'true'})
+    for i in range(3):
+        sqs.send_message(QueueUrl=fifo, MessageBody=f'f{i}', MessageGroupId=f'g{i}')
+    fifo_first = sqs.receive_message(QueueUrl=fifo, MaxNumberOfMessages=2, VisibilityTimeout=60)
+    return {
+        'received': len(first.get('Messages', [])),
+        'over_limit': error(sqs.receive_message, QueueUrl=url, MaxNumberOfMessages=1),
+        'beyond_12h': error(sqs.change_message_visibility, QueueUrl=url, ReceiptHandle=handle, VisibilityTimeout=43200),
+        'fifo_received': len(fifo_first.get('Messages', [])),
+        'fifo_at_limit': len(sqs.receive_message(QueueUrl=fifo, MaxNumberOfMessages=1).get('Messages', [])),
+    }
+
+
 SCENARIOS = {
     'queues': scenario_queues,
     'messages': scenario_messages,
     'redrive': scenario_redrive,
     'longpoll': scenario_longpoll,
     'errors': scenario_errors,
+    'limits': scenario_limits,
 }
 
 if __name__ == '__main__':

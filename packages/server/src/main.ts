@@ -21,6 +21,7 @@ import {
   ReceiveWaiters,
   renderSqsMetrics,
   SqsCounters,
+  InFlightLimit,
   startRetentionSweeper,
   type SqsRuntime,
 } from './services/sqs/index.js';
@@ -118,7 +119,7 @@ export async function startServer(config: TributaryConfig, options: RuntimeOptio
     throw err;
   }
 
-  const sqs: SqsRuntime = { store: store.sqs, clock, waiters: new ReceiveWaiters(), dataKey, counters: new SqsCounters() };
+  const sqs: SqsRuntime = { store: store.sqs, clock, waiters: new ReceiveWaiters(), dataKey, counters: new SqsCounters(), inFlight: new InFlightLimit(config.sqs.inFlightLimit) };
   const moveTasks = new MoveTaskRunner(sqs, (err) => logger.error({ err }, 'message move task failed'));
   let identity: SigningIdentity | undefined;
   const signingIdentity = (): SigningIdentity => {

@@ -54,3 +54,30 @@ describe('settableClock', () => {
     expect(resolveConfig(file, {}, { settableClock: undefined }).settableClock).toBe(true);
   });
 });
+
+describe('sqs.inFlightLimit', () => {
+  it("defaults to AWS's quota of 120,000 messages in flight per queue", () => {
+    expect(DEFAULTS.sqs.inFlightLimit).toBe(120_000);
+    expect(resolveConfig().sqs.inFlightLimit).toBe(120_000);
+  });
+
+  it('is read from TRIBUTARY_SQS_IN_FLIGHT_LIMIT and from sqs.inFlightLimit in the config file, the environment winning', () => {
+    expect(resolveConfig(fromEnv({ TRIBUTARY_SQS_IN_FLIGHT_LIMIT: '500' })).sqs.inFlightLimit).toBe(500);
+    const file = fromFile(configFile({ sqs: { inFlightLimit: 250, queues: ['a'] } }));
+    expect(resolveConfig(file).sqs).toEqual({ inFlightLimit: 250, queues: [{ name: 'a', attributes: undefined, tags: undefined, account: undefined, region: undefined }] });
+    expect(resolveConfig(file, fromEnv({ TRIBUTARY_SQS_IN_FLIGHT_LIMIT: '7' })).sqs.inFlightLimit).toBe(7);
+    // Setting the limit alone keeps the queues the file declared.
+    expect(resolveConfig(file, { sqs: { inFlightLimit: 9 } }).sqs.queues).toHaveLength(1);
+  });
+
+  it('must be a whole number of at least 1, wherever it comes from', () => {
+    expect(() => fromEnv({ TRIBUTARY_SQS_IN_FLIGHT_LIMIT: 'lots' })).toThrow(
+      new ConfigError('TRIBUTARY_SQS_IN_FLIGHT_LIMIT: expected a whole number of at least 1, got "lots"'),
+    );
+    const path = configFile({ sqs: { inFlightLimit: 0 } });
+    expect(() => fromFile(path)).toThrow(new ConfigError(`${path}: sqs.inFlightLimit: expected a whole number of at least 1, got 0`));
+    expect(() => resolveConfig({ sqs: { inFlightLimit: 2.5 } })).toThrow(
+      new ConfigError('sqs.inFlightLimit: expected a whole number of at least 1, got 2.5'),
+    );
+  });
+});

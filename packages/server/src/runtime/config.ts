@@ -26,7 +26,11 @@ export interface TributaryConfig {
    * offset that only grows). Off unless asked for: a production server must keep real time.
    */
   settableClock: boolean;
-  sqs: { queues: PredeclaredQueue[] };
+  sqs: {
+    queues: PredeclaredQueue[];
+    /** Messages a queue may have in flight before receives are refused (AWS: about 120,000). */
+    inFlightLimit: number;
+  };
 }
 
 export const DEFAULTS: TributaryConfig = {
@@ -39,7 +43,7 @@ export const DEFAULTS: TributaryConfig = {
   defaultAccount: '000000000000',
   defaultRegion: 'us-east-1',
   settableClock: false,
-  sqs: { queues: [] },
+  sqs: { queues: [], inFlightLimit: 120_000 },
 };
 
 export type ConfigOverrides = Partial<Omit<TributaryConfig, 'sqs'>> & { sqs?: Partial<TributaryConfig['sqs']> };
@@ -51,6 +55,12 @@ export class ConfigError extends Error {
 function parsePort(value: string | number, from: string): number {
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${from}: port must be an integer from 0 to 65535, got ${String(value)}`);
+  return n;
+}
+
+function parseLimit(value: unknown, from: string): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${from}: expected a whole number of at least 1, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -83,6 +93,7 @@ export function fromEnv(env: NodeJS.ProcessEnv): ConfigOverrides & { configFile?
   if (env.TRIBUTARY_ACCOUNT_ID) out.defaultAccount = env.TRIBUTARY_ACCOUNT_ID;
   if (env.TRIBUTARY_REGION) out.defaultRegion = env.TRIBUTARY_REGION;
   if (env.TRIBUTARY_SETTABLE_CLOCK !== undefined) out.settableClock = parseBool(env.TRIBUTARY_SETTABLE_CLOCK, 'TRIBUTARY_SETTABLE_CLOCK');
+  if (env.TRIBUTARY_SQS_IN_FLIGHT_LIMIT) out.sqs = { inFlightLimit: parseLimit(env.TRIBUTARY_SQS_IN_FLIGHT_LIMIT, 'TRIBUTARY_SQS_IN_FLIGHT_LIMIT') };
   if (env.TRIBUTARY_CONFIG) out.configFile = env.TRIBUTARY_CONFIG;
   return out;
 }
@@ -122,10 +133,14 @@ export function fromFile(path: string): ConfigOverrides {
   if (raw.settableClock !== undefined) out.settableClock = parseFileBool(raw.settableClock, `${path}: settableClock`);
   if (raw.sqs !== undefined) {
     if (!isRecord(raw.sqs)) throw new ConfigError(`${path}: sqs must be an object`);
-    for (const key of Object.keys(raw.sqs)) if (key !== 'queues') throw new ConfigError(`config file ${path}: unknown setting "sqs.${key}"`);
+    for (const key of Object.keys(raw.sqs)) {
+      if (key !== 'queues' && key !== 'inFlightLimit') throw new ConfigError(`config file ${path}: unknown setting "sqs.${key}"`);
+    }
+    const inFlightLimit = raw.sqs.inFlightLimit === undefined ? undefined : parseLimit(raw.sqs.inFlightLimit, `${path}: sqs.inFlightLimit`);
     const queues = raw.sqs.queues ?? [];
     if (!Array.isArray(queues)) throw new ConfigError(`${path}: sqs.queues must be a list`);
     out.sqs = {
+      inFlightLimit,
       queues: queues.map((q: unknown, i) => {
         if (typeof q === 'string') return { name: q };
         if (!isRecord(q) || typeof q.name !== 'string') throw new ConfigError(`${path}: sqs.queues[${i}] needs a name`);
@@ -146,13 +161,14 @@ export function fromFile(path: string): ConfigOverrides {
 }
 
 export function resolveConfig(...layers: ConfigOverrides[]): TributaryConfig {
-  const out: TributaryConfig = { ...DEFAULTS, sqs: { queues: [] } };
+  const out: TributaryConfig = { ...DEFAULTS, sqs: { queues: [], inFlightLimit: DEFAULTS.sqs.inFlightLimit } };
   for (const layer of layers) {
     for (const [k, v] of Object.entries(layer)) {
       if (v === undefined || k === 'sqs' || k === 'configFile') continue;
       (out as unknown as Record<string, unknown>)[k] = v;
     }
     if (layer.sqs?.queues) out.sqs.queues = layer.sqs.queues;
+    if (layer.sqs?.inFlightLimit !== undefined) out.sqs.inFlightLimit = parseLimit(layer.sqs.inFlightLimit, 'sqs.inFlightLimit');
   }
   return out;
 }

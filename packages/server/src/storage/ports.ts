@@ -77,7 +77,8 @@ export interface ReceiptRef {
 }
 
 /** `expired`: the handle is not the message's latest receive, or its visibility ran out. */
-export type HandleOutcome = 'done' | 'missing' | 'expired';
+/** `beyondLimit`: the change would keep the message invisible past the limit counted from its last receive. */
+export type HandleOutcome = 'done' | 'missing' | 'expired' | 'beyondLimit';
 
 export interface FifoSend {
   message: NewMessage;
@@ -137,7 +138,11 @@ export interface SqsStore {
   deleteMessage(queueId: number, ref: ReceiptRef, now?: number): Promise<HandleOutcome>;
   /** Several deletes in one write, outcome per reference. */
   deleteMessages(queueId: number, refs: ReceiptRef[], now?: number): Promise<HandleOutcome[]>;
-  changeVisibility(queueId: number, ref: ReceiptRef, visibleAt: number, now?: number): Promise<HandleOutcome>;
+  /**
+   * With `limitMs`, a change that would keep the message invisible beyond `limitMs` after its
+   * latest receive is refused (`beyondLimit`) and changes nothing.
+   */
+  changeVisibility(queueId: number, ref: ReceiptRef, visibleAt: number, now?: number, limitMs?: number): Promise<HandleOutcome>;
   /** Deletes every message and forgets the FIFO deduplication history. */
   purgeQueue(queueId: number): Promise<number>;
   countMessages(queueId: number, now: number, retainedAfter: number): Promise<MessageCounts>;

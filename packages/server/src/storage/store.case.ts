@@ -222,6 +222,22 @@ export function runStoreConformance(c: StoreCase): void {
       expect(await store.sqs.changeVisibility(queue.id, ref, 1000)).toBe('missing');
     });
 
+    it('refuses a visibility change past the limit counted from the latest receive, changing nothing', async () => {
+      const { queue } = await store.sqs.createQueue(queueInput('limit'));
+      const m = message('x', 1000);
+      await store.sqs.insertMessages(queue.id, [m]);
+      const [got] = await store.sqs.receiveMessages(queue.id, receive(1000, 1, 2000));
+      const ref = { rowId: got!.rowId, messageId: m.messageId, receiveCount: 1 };
+      expect(await store.sqs.changeVisibility(queue.id, ref, 1000 + 5000, undefined, 5000)).toBe('done');
+      expect(await store.sqs.changeVisibility(queue.id, ref, 1000 + 5001, undefined, 5000)).toBe('beyondLimit');
+      // Still invisible until 6000, as the accepted change left it.
+      expect(await store.sqs.receiveMessages(queue.id, receive(5999, 1, 9000))).toHaveLength(0);
+      const [again] = await store.sqs.receiveMessages(queue.id, receive(6000, 1, 7000));
+      // The limit counts from the latest receive.
+      const ref2 = { rowId: again!.rowId, messageId: m.messageId, receiveCount: 2 };
+      expect(await store.sqs.changeVisibility(queue.id, ref2, 6000 + 5000, undefined, 5000)).toBe('done');
+    });
+
     it('purges every message of one queue only', async () => {
       const a = (await store.sqs.createQueue(queueInput('a'))).queue;
       const b = (await store.sqs.createQueue(queueInput('b'))).queue;

@@ -34,6 +34,7 @@ export { ReceiveWaiters } from './long-poll.js';
 export { sqsModel } from './model.js';
 export { MoveTaskRunner } from './move-tasks.js';
 export { SqsCounters } from './metrics.js';
+export { InFlightLimit } from './in-flight.js';
 export { renderSqsMetrics } from './prometheus.js';
 export { enqueueByArn, type ServiceMessage, type EnqueueResult } from './enqueue.js';
 

@@ -64,11 +64,16 @@ export async function changeVisibilityByHandle(
   const h = parseHandle(queue, handle);
   if ('code' in h) return h;
   const now = sqs.clock.now();
-  const outcome = await sqs.store.changeVisibility(queue.id, h, now + timeout * 1000, isFifo(queue) ? now : undefined);
+  // A message may stay invisible at most 12 hours from the receive that handed it out, however
+  // often its visibility is extended.
+  const outcome = await sqs.store.changeVisibility(queue.id, h, now + timeout * 1000, isFifo(queue) ? now : undefined, MAX_VISIBILITY_TIMEOUT * 1000);
   if (outcome === 'missing') {
     return invalidValue('ReceiptHandle', handle, 'Message does not exist or is not available for visibility timeout change.');
   }
   if (outcome === 'expired') return expired(handle);
+  if (outcome === 'beyondLimit') {
+    return invalidValue('VisibilityTimeout', timeout, `Total VisibilityTimeout for the message is beyond the limit [${MAX_VISIBILITY_TIMEOUT} seconds].`);
+  }
   if (timeout === 0) sqs.waiters.wake(queue.id);
   return undefined;
 }

@@ -237,4 +237,13 @@ export const sqliteMigrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'sqs message receive time, for the 12-hour visibility limit',
+    sql: `
+      -- When the message was last received: ChangeMessageVisibility may not make it invisible for
+      -- more than 12 hours from then. NULL for messages never received (and rows from before v4).
+      ALTER TABLE sqs_messages ADD COLUMN received_at INTEGER;
+    `,
+  },
 ];

@@ -50,6 +50,9 @@ interface MessageRow {
   dead_letter_source_arn: string | null;
 }
 
+/** What deletes and visibility changes read of a message. */
+type HandleState = Pick<MessageRow, 'id' | 'receive_count' | 'visible_at'> & { received_at: number | null };
+
 interface MoveTaskRow {
   id: string;
   account: string;
@@ -193,7 +196,7 @@ export class SqliteSqsStore implements SqsStore {
       getMessage: prepare('SELECT * FROM sqs_messages WHERE id = ? AND queue_id = ? AND message_id = ?'),
       getRow: prepare('SELECT * FROM sqs_messages WHERE id = ?'),
       // Deletes and visibility changes need only this much of the row (reading the payload is costly).
-      getHandleState: prepare('SELECT id, receive_count, visible_at FROM sqs_messages WHERE id = ? AND queue_id = ? AND message_id = ?'),
+      getHandleState: prepare('SELECT id, receive_count, visible_at, received_at FROM sqs_messages WHERE id = ? AND queue_id = ? AND message_id = ?'),
       selectReady: raw(`SELECT ${RECEIVE_COLUMNS} FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND retained_from > ?
         ORDER BY visible_at, id LIMIT ?`),
       // FIFO receive: the groups held by an invisible (in-flight or delayed) message, from where;
@@ -371,7 +374,7 @@ export class SqliteSqsStore implements SqsStore {
     let st = this.claimById.get(n);
     if (!st) {
       st = this.database.db.prepare(`UPDATE sqs_messages SET visible_at = ?, receive_count = receive_count + 1,
-        first_receive_at = coalesce(first_receive_at, ?) WHERE id IN (${new Array(n).fill('?').join(', ')})`);
+        first_receive_at = coalesce(first_receive_at, ?), received_at = ? WHERE id IN (${new Array(n).fill('?').join(', ')})`);
       this.claimById.set(n, st);
     }
     return st;
@@ -380,7 +383,7 @@ export class SqliteSqsStore implements SqsStore {
   /** Marks rows received (one UPDATE for the batch) and returns them as delivered. */
   private claimAll(rows: MessageRow[], r: ReceiveRequest): StoredMessage[] {
     if (rows.length === 0) return [];
-    this.claimStatement(rows.length).run(r.visibleUntil, r.now, ...rows.map((row) => row.id));
+    this.claimStatement(rows.length).run(r.visibleUntil, r.now, r.now, ...rows.map((row) => row.id));
     return rows.map((row) => this.claimed(row, r));
   }
 
@@ -514,8 +517,8 @@ export class SqliteSqsStore implements SqsStore {
     });
   }
 
-  private current(queueId: number, ref: ReceiptRef, now: number | undefined): Pick<MessageRow, 'id' | 'receive_count' | 'visible_at'> | 'missing' | 'expired' {
-    const row = this.st('getHandleState').get(ref.rowId, queueId, ref.messageId) as Pick<MessageRow, 'id' | 'receive_count' | 'visible_at'> | undefined;
+  private current(queueId: number, ref: ReceiptRef, now: number | undefined): HandleState | 'missing' | 'expired' {
+    const row = this.st('getHandleState').get(ref.rowId, queueId, ref.messageId) as HandleState | undefined;
     if (!row) return 'missing';
     if (now !== undefined && (row.receive_count !== ref.receiveCount || row.visible_at <= now)) return 'expired';
     return row;
@@ -536,10 +539,11 @@ export class SqliteSqsStore implements SqsStore {
     );
   }
 
-  changeVisibility(queueId: number, ref: ReceiptRef, visibleAt: number, now?: number): Promise<HandleOutcome> {
+  changeVisibility(queueId: number, ref: ReceiptRef, visibleAt: number, now?: number, limitMs?: number): Promise<HandleOutcome> {
     return this.database.write(() => {
       const row = this.current(queueId, ref, now);
       if (typeof row === 'string') return row;
+      if (limitMs !== undefined && row.received_at !== null && visibleAt > row.received_at + limitMs) return 'beyondLimit';
       this.st('setVisibleAt').run(visibleAt, row.id);
       return 'done';
     });

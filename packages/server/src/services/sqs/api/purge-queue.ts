@@ -14,5 +14,6 @@ export async function purgeQueue(sqs: SqsRuntime, input: PurgeQueueRequest, ctx:
   }
   await sqs.store.updateQueue(queue.id, { lastPurgeAt: now });
   await sqs.store.purgeQueue(queue.id);
+  sqs.inFlight.reset(queue.id);
   sqs.waiters.wake(queue.id);
 }

@@ -6,10 +6,14 @@ import { md5OfMessageAttributes } from '../domain/md5.js';
 import { decodePayload, type MessageContent, type StoredMessageAttribute } from '../domain/payload.js';
 import { attributeNumber } from '../domain/queue-attributes.js';
 import { encodeReceiptHandle } from '../domain/receipt-handle.js';
+import { sqsError } from '../errors.js';
 import { isFifo, redriveFor, requireQueue, retainedAfter } from '../queues.js';
 import type { SqsRuntime } from '../runtime.js';
 
 const MAX_VISIBILITY = 43_200;
+/** AWS's words when a standard queue has too many messages in flight. */
+const OVER_LIMIT_MESSAGE = 'Too many messages have been received without being deleted. Please delete your received messages or let them timeout before receiving more.';
+
 /** A FIFO receive can be retried with the same ReceiveRequestAttemptId for five minutes. */
 const RECEIVE_ATTEMPT_WINDOW_MS = 5 * 60_000;
 
@@ -106,7 +110,10 @@ export async function receiveMessage(sqs: SqsRuntime, input: ReceiveMessageReque
   for (;;) {
     const seen = sqs.waiters.generation(queue.id);
     const now = sqs.clock.now();
-    const messages = await sqs.store.receiveMessages(queue.id, {
+    const full = await sqs.inFlight.reached(queue.id, now, async () => (await sqs.store.countMessages(queue.id, now, retainedAfter(queue, now))).notVisible);
+    // At the quota a standard queue refuses; a FIFO queue just has nothing to hand out.
+    if (full && !fifo) throw sqsError('OverLimit', OVER_LIMIT_MESSAGE);
+    const messages = full ? [] : await sqs.store.receiveMessages(queue.id, {
       now,
       max,
       visibleUntil: now + visibility * 1000,
@@ -117,6 +124,7 @@ export async function receiveMessage(sqs: SqsRuntime, input: ReceiveMessageReque
       attemptValidAfter: now - RECEIVE_ATTEMPT_WINDOW_MS,
     });
     if (messages.length > 0) {
+      sqs.inFlight.received(queue.id, messages.length);
       sqs.counters.add(queue, 'received', messages.length);
       if (redrive) sqs.waiters.wake(redrive.deadLetterQueueId);
       return { Messages: messages.map((m) => toWire(sqs, m, queue, input, systemNames)) };
