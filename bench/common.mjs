@@ -74,8 +74,12 @@ export function median(values) {
 
 /** User+system CPU seconds a process has used so far, from /proc (Linux); undefined elsewhere. */
 export function procCpuSeconds(pid) {
+  return statCpuSeconds(`/proc/${pid}/stat`);
+}
+
+function statCpuSeconds(path) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(path, 'utf8');
     // Fields after the command name (which may contain spaces) start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const utime = Number(fields[11]);
@@ -86,6 +90,15 @@ export function procCpuSeconds(pid) {
   }
 }
 const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/**
+ * The same for one thread of a process, by default its main thread (whose id is the process id):
+ * a Node server runs JavaScript, SQLite and the HTTP parser there, so this is the figure that
+ * bounds its throughput; the rest of the process's CPU is libuv's pool (fsync) and V8's helpers.
+ */
+export function procThreadCpuSeconds(pid, tid = pid) {
+  return statCpuSeconds(`/proc/${pid}/task/${tid}/stat`);
+}
 
 export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));

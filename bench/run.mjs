@@ -35,7 +35,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { envNumber, machineBusySeconds, median, procCpuSeconds } from './common.mjs';
+import { envNumber, machineBusySeconds, median, procCpuSeconds, procThreadCpuSeconds } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -209,6 +209,8 @@ async function runLoad(loadCfg, server, timeoutMs, script = 'load.mjs', execArgv
   const child = track(fork(join(here, script), [JSON.stringify(loadCfg)], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   let serverCpuStart;
   let serverCpuEnd;
+  let mainCpuStart;
+  let mainCpuEnd;
   let busyStart;
   let busyEnd;
   let result;
@@ -216,10 +218,12 @@ async function runLoad(loadCfg, server, timeoutMs, script = 'load.mjs', execArgv
     child.on('message', (m) => {
       if (m?.type === 'phase' && m.phase === 'measure-start') {
         if (server) serverCpuStart = procCpuSeconds(server.pid);
+        if (server) mainCpuStart = procThreadCpuSeconds(server.pid);
         busyStart = machineBusySeconds();
       }
       if (m?.type === 'phase' && m.phase === 'measure-end') {
         if (server) serverCpuEnd = procCpuSeconds(server.pid);
+        if (server) mainCpuEnd = procThreadCpuSeconds(server.pid);
         busyEnd = machineBusySeconds();
       }
       if (m?.type === 'result') result = m.result;
@@ -238,6 +242,7 @@ async function runLoad(loadCfg, server, timeoutMs, script = 'load.mjs', execArgv
   result ??= { fatal: finished ? 'load generator exited without a result' : `load generator timed out after ${timeoutMs} ms`, errors: 1, errorSamples: [] };
   if (!finished) result = { ...result, errors: (result.errors ?? 0) + 1, errorSamples: [...(result.errorSamples ?? []), 'timed out'] };
   if (serverCpuStart !== undefined && serverCpuEnd !== undefined) result.serverCpuSeconds = serverCpuEnd - serverCpuStart;
+  if (mainCpuStart !== undefined && mainCpuEnd !== undefined) result.serverMainCpuSeconds = mainCpuEnd - mainCpuStart;
   // CPU the rest of the machine (other processes, the kernel) used in the window: ours subtracted.
   if (busyStart !== undefined && busyEnd !== undefined && (result.serverCpuSeconds !== undefined || !server) && result.clientCpuSeconds !== undefined) {
     result.otherCpuSeconds = Math.max(0, busyEnd - busyStart - (result.serverCpuSeconds ?? 0) - result.clientCpuSeconds);
@@ -385,6 +390,8 @@ function throughputTable(client, results, nullRate) {
     const serverCpu = r?.serverCpuSeconds / r?.windowSeconds;
     const clientCpu = r?.clientCpuSeconds / r?.windowSeconds;
     const usPerMsg = (r?.serverCpuSeconds / r?.measuredMessages) * 1e6;
+    const mainUsPerMsg = (r?.serverMainCpuSeconds / r?.measuredMessages) * 1e6;
+    const clientUsPerMsg = (r?.clientCpuSeconds / r?.measuredMessages) * 1e6;
     const errors = runs.reduce((n, x) => n + (x.errors ?? 1), 0);
     return [
       TARGETS[t].label,
@@ -392,8 +399,9 @@ function throughputTable(client, results, nullRate) {
       cfg.repeat > 1 ? runs.map((x) => f0(x.messagesPerSecond)).join(' / ') : f0(r?.callsPerSecond),
       t === 'null' ? '1.00' : f2(rate / nullRate),
       pct(serverCpu),
-      f0(usPerMsg),
+      `${f0(usPerMsg)} / ${f0(mainUsPerMsg)}`,
       pct(clientCpu),
+      f0(clientUsPerMsg),
       f2(r?.otherCpuSeconds / r?.windowSeconds),
       `${f2(r?.cycleP50Ms)} / ${f2(r?.cycleP99Ms)}`,
       errors ? `**${errors}**` : '0',
@@ -406,8 +414,9 @@ function throughputTable(client, results, nullRate) {
       cfg.repeat > 1 ? 'each run (msg/s)' : 'HTTP calls/s',
       '× null',
       'server CPU',
-      'server CPU µs/msg',
+      'server CPU µs/msg (all threads / main thread)',
       'client CPU',
+      'client CPU µs/msg',
       'rest of machine (cores)',
       'cycle p50 / p99 ms',
       'errors',
