@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTributary, type Tributary } from '../packages/server/src/index.js';
 import { cleanupServerProcesses, makeTempDir, startServerProcess, stopServerProcess } from './support/server-process.js';
+import { failure } from './support/sqs-support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -33,16 +34,6 @@ function client(endpoint: string): SQSClient {
   return new SQSClient({ endpoint, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
 }
 
-/** `name` is the modeled shape (or the code when unmodeled); `code` the legacy code from x-amzn-query-error. */
-async function failure(p: Promise<unknown>): Promise<{ name: string; code: string; message: string; status: number | undefined }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as { name: string; Code?: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, code: e.Code ?? e.name, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
-}
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${n++}`;

@@ -17,20 +17,12 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTributary, type Tributary } from '../packages/server/src/index.js';
 import { detectBoto3, requireClient, runPythonJson } from './support/clients.js';
+import { failure } from './support/sqs-support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const LIMIT = 3;
 
-async function failure(p: Promise<unknown>): Promise<{ name: string; code: string; message: string; status: number | undefined }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as { name: string; Code?: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, code: e.Code ?? e.name, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
-}
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${n++}`;

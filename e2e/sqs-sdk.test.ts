@@ -21,6 +21,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTributary, type Tributary } from '../packages/server/src/index.js';
+import { failure } from './support/sqs-support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -28,16 +29,6 @@ function client(endpoint: string, region = 'us-east-1'): SQSClient {
   return new SQSClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
 }
 
-/** `name` is the modeled shape (or the code when unmodeled); `code` the legacy code from x-amzn-query-error. */
-async function failure(p: Promise<unknown>): Promise<{ name: string; code: string; message: string; status: number | undefined }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as { name: string; Code?: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, code: e.Code ?? e.name, message: e.message, status: e.$metadata?.httpStatusCode };
-  }
-  throw new Error('expected the call to fail');
-}
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${n++}`;
