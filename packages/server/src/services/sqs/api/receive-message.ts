@@ -8,9 +8,9 @@ import { attributeNumber } from '../domain/queue-attributes.js';
 import { encodeReceiptHandle } from '../domain/receipt-handle.js';
 import { sqsError } from '../errors.js';
 import { isFifo, redriveFor, requireQueue, retainedAfter } from '../queues.js';
+import { MAX_VISIBILITY_TIMEOUT } from '../receipts.js';
 import type { SqsRuntime } from '../runtime.js';
 
-const MAX_VISIBILITY = 43_200;
 /** AWS's words when a standard queue has too many messages in flight. */
 const OVER_LIMIT_MESSAGE = 'Too many messages have been received without being deleted. Please delete your received messages or let them timeout before receiving more.';
 
@@ -93,7 +93,7 @@ export async function receiveMessage(sqs: SqsRuntime, input: ReceiveMessageReque
   const queue = await requireQueue(sqs, ctx, input.QueueUrl);
   checkRange('MaxNumberOfMessages', input.MaxNumberOfMessages, 1, 10, 'Must be between 1 and 10, if provided.');
   checkRange('WaitTimeSeconds', input.WaitTimeSeconds, 0, 20, 'Must be >= 0 and <= 20, if provided.');
-  checkRange('VisibilityTimeout', input.VisibilityTimeout, 0, MAX_VISIBILITY, `Must be >= 0 and <= ${MAX_VISIBILITY}, if provided.`);
+  checkRange('VisibilityTimeout', input.VisibilityTimeout, 0, MAX_VISIBILITY_TIMEOUT, `Must be >= 0 and <= ${MAX_VISIBILITY_TIMEOUT}, if provided.`);
 
   const max = input.MaxNumberOfMessages ?? 1;
   const visibility = input.VisibilityTimeout ?? attributeNumber(queue.attributes, 'VisibilityTimeout');
